@@ -1,4 +1,5 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Text("ok"));
+using VmLifecycle.Handler;
+
+// vm-lifecycle-handler --node-name node-1 --kubeconfig kubeconfig --tls-cert tls.crt --tls-key tls.key --client-ca ca.crt
+var app = HandlerHost.Build(HandlerHost.CreateBuilder(args));
 await app.RunAsync();

@@ -1,0 +1,29 @@
+using VmLifecycle.Api.VirtualMachineInstances;
+
+namespace VmLifecycle.Handler.Kubernetes;
+
+/// <summary>
+/// The handler's view of VirtualMachineInstances in the API server, kept thin so that the lifecycle logic above it can
+/// run against an in-memory fake in unit tests. Updates are optimistic: they carry metadata.resourceVersion and throw
+/// <see cref="VmiConflictException"/> when the object changed meanwhile.
+/// </summary>
+internal interface IVirtualMachineInstanceStore
+{
+    /// <summary>
+    /// Lists every VMI, then follows changes. Yields a <see cref="VmiSnapshot"/> after every (re)list, so that a consumer
+    /// can notice deletions missed while the watch was down, then <see cref="VmiChange"/>s. Runs until cancelled.
+    /// </summary>
+    IAsyncEnumerable<VmiWatchEvent> WatchAsync(CancellationToken cancellationToken);
+
+    /// <summary>The current VMI, or null when it does not exist.</summary>
+    Task<VirtualMachineInstance?> GetAsync(string @namespace, string name, CancellationToken cancellationToken);
+
+    /// <summary>Replaces metadata and spec (finalizers); the status is ignored by the server.</summary>
+    Task<VirtualMachineInstance> UpdateAsync(VirtualMachineInstance vmi, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the status through the status subresource.</summary>
+    Task<VirtualMachineInstance> UpdateStatusAsync(VirtualMachineInstance vmi, CancellationToken cancellationToken);
+
+    /// <summary>Whether the API server answers (for /readyz).</summary>
+    Task<bool> IsReachableAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,14 @@
+namespace VmLifecycle.Handler.Libvirt;
+
+/// <summary>virDomainState.</summary>
+internal enum DomainState
+{
+    NoState = 0,
+    Running = 1,
+    Blocked = 2,
+    Paused = 3,
+    Shutdown = 4,
+    Shutoff = 5,
+    Crashed = 6,
+    PmSuspended = 7,
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VmLifecycle.Api.VirtualMachineInstances;
+using VmLifecycle.Handler.Kubernetes;
+using VmLifecycle.Handler.Nodes;
+using VmLifecycle.Handler.Tests.Infrastructure;
+
+namespace VmLifecycle.Handler.Tests.Endpoints;
+
+/// <summary>
+/// The handler process as Program.cs builds it (HandlerHost), on the real libvirt and a real HTTPS port with mutual
+/// TLS; only the Kubernetes-facing stores are in memory. One test-guest VMI runs for the whole class.
+/// </summary>
+public sealed class HandlerHostFixture(LibvirtFixture libvirt) : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    internal InMemoryVmiStore Store { get; } = new();
+
+    internal RecordingNodeMetadataStore Nodes { get; } = new();
+
+    internal TestCertificates Certificates { get; } = TestCertificates.Create();
+
+    internal VirtualMachineInstance Vmi { get; private set; } = null!;
+
+    public string Node { get; } = $"{libvirt.Node}-host";
+
+    public int Port { get; } = FreePort();
+
+    public Uri BaseAddress => new($"https://localhost:{Port}");
+
+    internal string SerialLogPath => Path.Combine(libvirt.StateDirectory, "domains", $"{Vmi.Metadata.NamespaceProperty}_{Vmi.Metadata.Name}_{Vmi.Metadata.Uid}", "serial.log");
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = HandlerHost.CreateBuilder(
+        [
+            $"--node-name={Node}",
+            $"--state-dir={libvirt.StateDirectory}",
+            "--force-tcg=true",
+            $"--image-store={TestGuest.ImageStoreRoot}",
+            $"--port={Port.ToString(CultureInfo.InvariantCulture)}",
+            $"--tls-cert={Certificates.ServerCertificateFile}",
+            $"--tls-key={Certificates.ServerKeyFile}",
+            $"--client-ca={Certificates.ClientCaFile}",
+            "--Heartbeat:Interval=00:00:01",
+        ]);
+        builder.Logging.ClearProviders().AddProvider(new TestLogging());
+        builder.Services.AddSingleton<IVirtualMachineInstanceStore>(Store);
+        builder.Services.AddSingleton<INodeMetadataStore>(Nodes);
+        _app = HandlerHost.Build(builder);
+        await _app.StartAsync();
+
+        Vmi = Store.Create(TestGuest.Vmi(libvirt.Namespace, "paused-by-endpoint", Node));
+        await Store.WaitForRunningAsync(Vmi);
+        await SerialLog.WaitForTickAsync(SerialLogPath, 1, VmiAssertions.StartTimeout);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Certificates.Dispose();
+    }
+
+    /// <summary>An HTTPS client that trusts the test server CA and presents <paramref name="clientCertificate"/>.</summary>
+    internal HttpClient Client(X509Certificate2? clientCertificate)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                ClientCertificates = clientCertificate is null ? null : [clientCertificate],
+                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                {
+                    using var chain = new X509Chain();
+                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.Add(Certificates.ServerCa);
+                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                    return certificate is not null && chain.Build(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
+                },
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
