@@ -1,1 +1,0 @@
-namespace VmLifecycle.LocalCluster.Tests;
