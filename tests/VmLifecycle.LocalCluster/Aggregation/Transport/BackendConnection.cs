@@ -20,10 +20,19 @@ internal sealed class BackendConnection : IAsyncDisposable
     public static async Task<BackendConnection> OpenAsync(Uri address, SslClientAuthenticationOptions tlsOptions, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        var tls = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
         try
         {
             await socket.ConnectAsync(new DnsEndPoint(address.Host, address.Port), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        var tls = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
+        try
+        {
             await tls.AuthenticateAsClientAsync(tlsOptions, cancellationToken).ConfigureAwait(false);
             return new BackendConnection(tls);
         }
