@@ -22,6 +22,24 @@ internal sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
+    /// <summary>Waits until something has started a timer due <paramref name="dueIn"/> from now (e.g. the monitor's interval).</summary>
+    public async Task WaitForTimerAsync(TimeSpan dueIn)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            lock (_lock)
+            {
+                if (_timers.Any(t => t.Due == _now + dueIn))
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
     public void Advance(TimeSpan by)
     {
         List<ManualTimer> due;

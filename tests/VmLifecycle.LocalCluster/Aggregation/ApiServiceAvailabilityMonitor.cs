@@ -16,6 +16,8 @@ internal sealed partial class ApiServiceAvailabilityMonitor(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Changes signalled up to now are covered by the check that follows.
+            registry.Changes.TryRead(out _);
             await CheckAllAsync(stoppingToken).ConfigureAwait(false);
             await WaitForChangeOrIntervalAsync(stoppingToken).ConfigureAwait(false);
         }
@@ -52,7 +54,6 @@ internal sealed partial class ApiServiceAvailabilityMonitor(
         try
         {
             await registry.Changes.WaitToReadAsync(either.Token).ConfigureAwait(false);
-            registry.Changes.TryRead(out _);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
