@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using k8s;
-using k8s.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -50,14 +49,7 @@ internal sealed class SecuredTestServer : IAsyncDisposable
         app.UseClusterAuthentication(options, authorizer);
         app.MapPost("/apis/authentication.k8s.io/v1/selfsubjectreviews", (HttpContext context) =>
         {
-            var user = context.GetUser();
-            var review = new V1SelfSubjectReview
-            {
-                ApiVersion = "authentication.k8s.io/v1",
-                Kind = "SelfSubjectReview",
-                Metadata = new V1ObjectMeta(),
-                Status = new V1SelfSubjectReviewStatus { UserInfo = new V1UserInfo { Username = user.Name, Uid = user.Uid, Groups = [.. user.Groups] } },
-            };
+            var review = SelfSubjectReviews.For(context.GetUser());
             return Results.Content(KubernetesJson.Serialize(review), "application/json");
         });
         app.MapPost("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", async (HttpContext context) =>

@@ -22,13 +22,3 @@ internal sealed record ImpersonationRequest(ImpersonationKind Kind, string Name,
     private RequestAttributes Attributes(UserInfo requester, string group, string resource, string subresource, string @namespace) =>
         new(requester, "impersonate", IsResourceRequest: true, Path: "", group, group.Length == 0 ? "" : "v1", resource, subresource, @namespace, Name);
 }
-
-/// <summary>The kinds of <see cref="ImpersonationRequest"/>.</summary>
-internal enum ImpersonationKind
-{
-    User,
-    ServiceAccount,
-    Group,
-    UserExtra,
-    Uid,
-}

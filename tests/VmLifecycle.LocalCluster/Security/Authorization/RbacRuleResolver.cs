@@ -16,7 +16,7 @@ internal sealed class RbacRuleResolver(IRbacObjectSource objects)
     public IEnumerable<BoundRule> RulesFor(UserInfo user, string @namespace)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var clusterRoles = objects.ClusterRoles().ToDictionary(r => r.Metadata?.Name ?? "", StringComparer.Ordinal);
+        var clusterRoles = ByName(objects.ClusterRoles(), r => r.Metadata?.Name);
         foreach (var binding in objects.ClusterRoleBindings())
         {
             var subject = AppliesTo(user, binding.Subjects, "");
@@ -37,7 +37,7 @@ internal sealed class RbacRuleResolver(IRbacObjectSource objects)
             yield break;
         }
 
-        var roles = objects.Roles(@namespace).ToDictionary(r => r.Metadata?.Name ?? "", StringComparer.Ordinal);
+        var roles = ByName(objects.Roles(@namespace), r => r.Metadata?.Name);
         foreach (var binding in objects.RoleBindings(@namespace))
         {
             var subject = AppliesTo(user, binding.Subjects, @namespace);
@@ -98,5 +98,16 @@ internal sealed class RbacRuleResolver(IRbacObjectSource objects)
             default:
                 return [BoundRule.Failed($"unsupported role reference kind: \"{roleRef.Kind}\"")];
         }
+    }
+
+    private static Dictionary<string, T> ByName<T>(IEnumerable<T> items, Func<T, string?> name)
+    {
+        var byName = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            byName[name(item) ?? ""] = item;
+        }
+
+        return byName;
     }
 }
