@@ -55,7 +55,7 @@ internal sealed partial class ApiServiceProxy(ApiServiceRegistry registry, ILogg
             context.Request.Method,
             $"{context.Request.Path.ToUriComponent()}{context.Request.QueryString.ToUriComponent()}",
             RemoteUserHeaders.ForwardedHeaders(context.Request.Headers, user, upgrade),
-            HasBody(context.Request) ? context.Request.Body : null,
+            HasBody(context) ? context.Request.Body : null,
             context.Request.ContentLength,
             upgrade);
 
@@ -95,8 +95,11 @@ internal sealed partial class ApiServiceProxy(ApiServiceRegistry registry, ILogg
         }
     }
 
-    private static bool HasBody(HttpRequest request) =>
-        request.ContentLength > 0 || request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Kestrel knows best (an HTTP/2 body may come without Content-Length); otherwise length or chunking tells.</summary>
+    private static bool HasBody(HttpContext context) =>
+        context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+        ?? (context.Request.ContentLength > 0
+            || context.Request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase));
 
     private static void CopyResponseHeaders(BackendResponse response, HttpResponse target)
     {
