@@ -1,0 +1,7 @@
+namespace VmLifecycle.Aggregator.Authentication;
+
+/// <summary>The current request-header settings; null until they were loaded once.</summary>
+internal interface IRequestHeaderSettingsSource
+{
+    RequestHeaderSettings? Current { get; }
+}

@@ -1,0 +1,16 @@
+namespace VmLifecycle.Aggregator.Kubernetes;
+
+/// <summary>How to reach the API server: configuration section "Kubernetes".</summary>
+internal sealed class KubernetesConnectionOptions
+{
+    public const string SectionName = "Kubernetes";
+
+    /// <summary>A kubeconfig file. When empty: the KUBECONFIG variable, then the in-cluster service account, then ~/.kube/config.</summary>
+    public string? KubeconfigPath { get; set; }
+
+    /// <summary>The kubeconfig context to use; empty for its current context.</summary>
+    public string? Context { get; set; }
+
+    /// <summary>Use the in-cluster service account, and fail when not running in a pod.</summary>
+    public bool InCluster { get; set; }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text.Json;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace VmLifecycle.Aggregator.Kubernetes;
+
+/// <summary>Turns KubernetesClient's exceptions into <see cref="KubernetesApiException"/> with the API server's Status.</summary>
+internal static class KubernetesErrors
+{
+    public static KubernetesApiException From(HttpOperationException exception)
+    {
+        var code = (int)(exception.Response?.StatusCode ?? HttpStatusCode.InternalServerError);
+        var content = exception.Response?.Content ?? "";
+        try
+        {
+            var status = content.Length > 0 ? KubernetesJson.Deserialize<V1Status>(content) : null;
+            if (status is not null && (status.Message is not null || status.Reason is not null))
+            {
+                return new KubernetesApiException(status.Code ?? code, status.Reason ?? "", status.Message ?? content, exception);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a Status: keep the raw body as the message.
+        }
+
+        return new KubernetesApiException(code, "", content.Length > 0 ? content : exception.Message, exception);
+    }
+
+    /// <summary>Runs <paramref name="call"/>, translating API errors; a 404 becomes null.</summary>
+    public static async Task<T?> OrNullWhenNotFoundAsync<T>(Func<Task<T>> call)
+        where T : class
+    {
+        try
+        {
+            return await call();
+        }
+        catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (HttpOperationException e)
+        {
+            throw From(e);
+        }
+    }
+
+    public static async Task<T> TranslateAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (HttpOperationException e)
+        {
+            throw From(e);
+        }
+    }
+}

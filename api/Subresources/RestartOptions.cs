@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace VmLifecycle.Api.Subresources;
+
+/// <summary>The body of PUT virtualmachines/NAME/restart.</summary>
+public sealed class RestartOptions
+{
+    /// <summary>Kind of the body, "RestartOptions"; optional, as in KubeVirt's inline TypeMeta.</summary>
+    [JsonPropertyName("kind")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Kind { get; set; }
+
+    /// <summary>APIVersion of the body, "subresources.kubevirt.io/v1"; optional.</summary>
+    [JsonPropertyName("apiVersion")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ApiVersion { get; set; }
+
+    /// <summary>GracePeriodSeconds 0 forces the restart (the guest is destroyed instead of shut down); other values are refused.</summary>
+    [JsonPropertyName("gracePeriodSeconds")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? GracePeriodSeconds { get; set; }
+
+    /// <summary>When present, the request is validated but nothing is changed. The only valid value is ["All"] (<see cref="DryRunValues.All"/>).</summary>
+    [JsonPropertyName("dryRun")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IList<string>? DryRun { get; set; }
+}

@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using VmLifecycle.LocalCluster.Errors;
+
+namespace VmLifecycle.LocalCluster.Resources;
+
+/// <summary>Object name rules: RFC 1123 subdomain validation and generateName suffixes.</summary>
+internal static partial class ObjectNames
+{
+    private const string SuffixAlphabet = "bcdfghjklmnpqrstvwxz2456789";
+
+    public static string Generate(string prefix)
+    {
+        var trimmed = prefix.Length > 58 ? prefix[..58] : prefix;
+        var suffix = new char[5];
+        for (var i = 0; i < suffix.Length; i++)
+        {
+            suffix[i] = SuffixAlphabet[RandomNumberGenerator.GetInt32(SuffixAlphabet.Length)];
+        }
+
+        return trimmed + new string(suffix);
+    }
+
+    public static FieldError? ValidateSubdomain(string name)
+    {
+        if (name.Length <= 253 && Subdomain().IsMatch(name))
+        {
+            return null;
+        }
+
+        return new FieldError("metadata.name", "FieldValueInvalid",
+            $"Invalid value: \"{name}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+    }
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    private static partial Regex Subdomain();
+}

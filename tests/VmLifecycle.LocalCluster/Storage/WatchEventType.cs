@@ -1,0 +1,9 @@
+namespace VmLifecycle.LocalCluster.Storage;
+
+/// <summary>The kinds of change a watch reports.</summary>
+internal enum WatchEventType
+{
+    Added,
+    Modified,
+    Deleted,
+}
