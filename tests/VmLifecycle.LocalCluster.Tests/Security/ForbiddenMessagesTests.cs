@@ -56,7 +56,7 @@ public sealed class ForbiddenMessagesTests
 
         Assert.Equal(
             "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":\"virtualmachines.kubevirt.io \\u0022vm\\u0022 is forbidden: User \\u0022jane\\u0022 cannot get resource \\u0022virtualmachines\\u0022 in API group \\u0022kubevirt.io\\u0022 in the namespace \\u0022default\\u0022\",\"reason\":\"Forbidden\",\"details\":{\"name\":\"vm\",\"group\":\"kubevirt.io\",\"kind\":\"virtualmachines\"},\"code\":403}",
-            System.Text.Encoding.UTF8.GetString(status.ToJsonBytes()));
+            status.Status.ToJsonString());
     }
 
     [Fact]
@@ -64,6 +64,6 @@ public sealed class ForbiddenMessagesTests
     {
         Assert.Equal(
             "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}",
-            System.Text.Encoding.UTF8.GetString(StatusError.Unauthorized().ToJsonBytes()));
+            VmLifecycle.LocalCluster.Errors.ApiStatus.Unauthorized().Status.ToJsonString());
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,7 +8,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using VmLifecycle.LocalCluster.Resources;
 using VmLifecycle.LocalCluster.Security;
+using VmLifecycle.LocalCluster.Serving;
 using VmLifecycle.LocalCluster.Security.Authentication;
 using VmLifecycle.LocalCluster.Security.Authorization;
 
@@ -47,22 +48,19 @@ internal sealed class SecuredTestServer : IAsyncDisposable
         var authorizer = new RbacAuthorizer(rbac);
         var reviews = new AccessReviewEvaluator(authorizer, new RbacRuleResolver(rbac));
         app.UseClusterAuthentication(options, authorizer);
-        app.MapPost("/apis/authentication.k8s.io/v1/selfsubjectreviews", (HttpContext context) =>
-        {
-            var review = SelfSubjectReviews.For(context.GetUser());
-            return Results.Content(KubernetesJson.Serialize(review), "application/json");
-        });
-        app.MapPost("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", async (HttpContext context) =>
-        {
-            var review = await AccessReviewRequestReader.SelfSubjectAccessReviewAsync(context.Request, context.RequestAborted);
-            var answered = reviews.Evaluate(review, context.GetUser());
-            answered.ApiVersion = "authorization.k8s.io/v1";
-            answered.Kind = "SelfSubjectAccessReview";
-            return Results.Content(KubernetesJson.Serialize(answered), "application/json", statusCode: 201);
-        });
+        var endpoints = new ReviewEndpoints(reviews);
+        app.MapPost("/apis/authentication.k8s.io/v1/selfsubjectreviews", (HttpContext context) => AnswerAsync(context, endpoints, BuiltInResources.SelfSubjectReviews));
+        app.MapPost("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", (HttpContext context) => AnswerAsync(context, endpoints, BuiltInResources.SelfSubjectAccessReviews));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new SecuredTestServer(app, address);
+    }
+
+    private static async Task AnswerAsync(HttpContext context, ReviewEndpoints endpoints, ResourceDefinition definition)
+    {
+        var body = await RequestBodies.ReadObjectAsync(context.Request, context.RequestAborted);
+        var answered = endpoints.Create(definition, "", body, context.GetUser());
+        await StatusResponses.WriteJsonAsync(context, answered, StatusCodes.Status201Created, context.RequestAborted);
     }
 
     public async ValueTask DisposeAsync()

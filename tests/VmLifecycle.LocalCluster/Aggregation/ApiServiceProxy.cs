@@ -4,7 +4,9 @@ using System.Security.Authentication;
 using k8s.Models;
 using Microsoft.AspNetCore.Http.Features;
 using VmLifecycle.LocalCluster.Aggregation.Transport;
+using VmLifecycle.LocalCluster.Errors;
 using VmLifecycle.LocalCluster.Security;
+using VmLifecycle.LocalCluster.Serving;
 
 namespace VmLifecycle.LocalCluster.Aggregation;
 
@@ -38,8 +40,7 @@ internal sealed partial class ApiServiceProxy(ApiServiceRegistry registry, ILogg
         var backend = segments.Length >= 3 && segments[0] == "apis" ? registry.Find(segments[1], segments[2]) : null;
         if (backend is null || backend.IsLocal)
         {
-            await new StatusError(StatusCodes.Status404NotFound, "NotFound", "the server could not find the requested resource")
-                .WriteAsync(context.Response, cancellationToken).ConfigureAwait(false);
+            await StatusResponses.WriteAsync(context, ApiStatus.PathNotFound(), cancellationToken).ConfigureAwait(false);
             return;
         }
 

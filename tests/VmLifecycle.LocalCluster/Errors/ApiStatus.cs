@@ -98,7 +98,11 @@ internal static class ApiStatus
             details["group"] = group;
         }
 
-        details["kind"] = kind;
+        if (!string.IsNullOrEmpty(kind))
+        {
+            details["kind"] = kind;
+        }
+
         return details;
     }
 

@@ -12,6 +12,7 @@ using VmLifecycle.LocalCluster.OpenApi;
 using VmLifecycle.LocalCluster.Pki;
 using VmLifecycle.LocalCluster.Resources;
 using VmLifecycle.LocalCluster.Security;
+using VmLifecycle.LocalCluster.Security.Authorization;
 using VmLifecycle.LocalCluster.Storage;
 using VmLifecycle.LocalCluster.Tables;
 using VmLifecycle.LocalCluster.Watch;
@@ -109,7 +110,9 @@ internal static partial class LocalClusterApp
         services.AddSingleton<ApiServiceGroups>();
         services.AddSingleton<DiscoveryDocuments>();
         services.AddSingleton<OpenApiV3Documents>();
+        services.AddSingleton<RbacRuleResolver>();
         services.AddSingleton<AccessReviewEvaluator>();
+        services.AddSingleton<ReviewEndpoints>();
         services.AddSingleton<NonResourceEndpoints>();
         services.AddSingleton<ResourceEndpoints>();
         services.AddSingleton<ApiRequestDispatcher>();

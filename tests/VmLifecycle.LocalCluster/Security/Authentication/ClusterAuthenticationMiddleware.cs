@@ -1,3 +1,6 @@
+using VmLifecycle.LocalCluster.Errors;
+using VmLifecycle.LocalCluster.Serving;
+
 namespace VmLifecycle.LocalCluster.Security.Authentication;
 
 /// <summary>
@@ -19,7 +22,7 @@ internal sealed partial class ClusterAuthenticationMiddleware(
         if (outcome.User is not { } user)
         {
             LogUnauthorized(logger, context.Request.Method, context.Request.Path, outcome.Error.Length > 0 ? outcome.Error : "no credentials");
-            await StatusError.Unauthorized().WriteAsync(context.Response, cancellationToken).ConfigureAwait(false);
+            await StatusResponses.WriteAsync(context, ApiStatus.Unauthorized(), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -29,7 +32,7 @@ internal sealed partial class ClusterAuthenticationMiddleware(
         if (error is not null)
         {
             LogImpersonationRefused(logger, user.Name, error.Message);
-            await error.WriteAsync(context.Response, cancellationToken).ConfigureAwait(false);
+            await StatusResponses.WriteAsync(context, error, cancellationToken).ConfigureAwait(false);
             return;
         }
 

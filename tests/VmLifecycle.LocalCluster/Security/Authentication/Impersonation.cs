@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Primitives;
+using VmLifecycle.LocalCluster.Errors;
 
 namespace VmLifecycle.LocalCluster.Security.Authentication;
 
@@ -50,7 +51,7 @@ internal sealed class Impersonation(IAuthorizer authorizer)
     /// The user to act as, or the Status to answer: 403 when an impersonation is not allowed, 500 (as kube-apiserver)
     /// when groups, extras or a uid are asked for without a user. Null user and null error: no impersonation.
     /// </summary>
-    public (UserInfo? User, StatusError? Error) Resolve(UserInfo requester, IHeaderDictionary headers)
+    public (UserInfo? User, StatusException? Error) Resolve(UserInfo requester, IHeaderDictionary headers)
     {
         ArgumentNullException.ThrowIfNull(requester);
         var requests = Requests(headers);
@@ -62,7 +63,7 @@ internal sealed class Impersonation(IAuthorizer authorizer)
         if (requests[0].Kind is not (ImpersonationKind.User or ImpersonationKind.ServiceAccount))
         {
             var asked = string.Join(" ", requests.Select(r => $"{{{r.Kind} {r.Namespace} {r.Name}}}"));
-            return (null, StatusError.InternalError($"requested [{asked}] without impersonating a user"));
+            return (null, ApiStatus.InternalError($"requested [{asked}] without impersonating a user"));
         }
 
         var username = "";

@@ -20,7 +20,7 @@ internal sealed class AccessReviewEvaluator(IAuthorizer authorizer, RbacRuleReso
 
         if (resource is null && nonResource is null)
         {
-            causes.Add(Cause("spec.resourceAttributes", "exactly one of nonResourceAttributes or resourceAttributes must be specified", "FieldValueRequired"));
+            causes.Add(Cause("spec.resourceAttributes", "Required value: exactly one of nonResourceAttributes or resourceAttributes must be specified", "FieldValueRequired"));
         }
 
         if (needsSubject && string.IsNullOrEmpty(user) && (groups is null || groups.Count == 0))
@@ -139,7 +139,8 @@ internal sealed class AccessReviewEvaluator(IAuthorizer authorizer, RbacRuleReso
         };
     }
 
-    private static V1StatusCause Invalid(string field, string message) => Cause(field, message, "FieldValueInvalid");
+    private static V1StatusCause Invalid(string field, string message) =>
+        Cause(field, $"Invalid value: {(field == "spec.user" ? "\"\"" : "\"object\"")}: {message}", "FieldValueInvalid");
 
     private static V1StatusCause Cause(string field, string message, string reason) =>
         new() { Field = field, Message = message, Reason = reason };

@@ -1,3 +1,5 @@
+using VmLifecycle.LocalCluster.Errors;
+
 namespace VmLifecycle.LocalCluster.Security.Authorization;
 
 /// <summary>
@@ -44,13 +46,12 @@ internal static class ForbiddenMessages
     }
 
     /// <summary>The 403 Status kube-apiserver answers; details carry name, group and the plural resource as kind.</summary>
-    public static StatusError Status(RequestAttributes attributes, string reason)
+    public static StatusException Status(RequestAttributes attributes, string reason)
     {
         ArgumentNullException.ThrowIfNull(attributes);
-        var details = attributes.IsResourceRequest
-            ? new StatusErrorDetails(attributes.Name, attributes.ApiGroup, attributes.Resource)
-            : new StatusErrorDetails("", "", "");
-        return new StatusError(StatusCodes.Status403Forbidden, "Forbidden", StatusMessage(attributes, reason), details);
+        return attributes.IsResourceRequest
+            ? ApiStatus.Forbidden(attributes.Resource, attributes.ApiGroup, attributes.Name, StatusMessage(attributes, reason))
+            : ApiStatus.Forbidden("", "", "", StatusMessage(attributes, reason));
     }
 
     private static string QualifiedResource(RequestAttributes attributes) =>
