@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
@@ -12,6 +13,7 @@ using VmLifecycle.LocalCluster.OpenApi;
 using VmLifecycle.LocalCluster.Pki;
 using VmLifecycle.LocalCluster.Resources;
 using VmLifecycle.LocalCluster.Security;
+using VmLifecycle.LocalCluster.Security.Authentication;
 using VmLifecycle.LocalCluster.Security.Authorization;
 using VmLifecycle.LocalCluster.Storage;
 using VmLifecycle.LocalCluster.Tables;
@@ -29,6 +31,7 @@ internal static partial class LocalClusterApp
         ["--port"] = $"{LocalClusterOptions.Section}:{nameof(LocalClusterOptions.Port)}",
         ["--data-dir"] = $"{LocalClusterOptions.Section}:{nameof(LocalClusterOptions.DataDirectory)}",
         ["--kubeconfig"] = $"{LocalClusterOptions.Section}:{nameof(LocalClusterOptions.KubeconfigPath)}",
+        ["--anonymous-auth"] = $"{LocalClusterOptions.Section}:{nameof(LocalClusterOptions.AnonymousAuth)}",
         ["--token-file"] = $"{LocalClusterOptions.Section}:{nameof(LocalClusterOptions.TokenFile)}",
         ["--state-file"] = $"{LocalClusterOptions.Section}:{nameof(LocalClusterOptions.StateFile)}",
         ["--crd-dir"] = $"{LocalClusterOptions.Section}:{nameof(LocalClusterOptions.CrdDirectories)}:0",
@@ -63,7 +66,14 @@ internal static partial class LocalClusterApp
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseMiddleware<StatusErrorHandling>();
-        app.UseMiddleware<TemporaryClientCertificateAuthentication>();
+        app.UseClusterAuthentication(
+            new ClusterAuthenticationOptions
+            {
+                ClientCaCertificates = [X509Certificate2.CreateFromPem(pki.ClusterCa.CertificatePem)],
+                TokenFilePath = string.IsNullOrEmpty(options.TokenFile) ? null : options.TokenFile,
+                AllowAnonymous = options.AnonymousAuth,
+            },
+            app.Services.GetRequiredService<IAuthorizer>());
         app.UseMiddleware<RequestAuthorization>();
         app.Run(context => context.RequestServices.GetRequiredService<ApiRequestDispatcher>().DispatchAsync(context));
 
@@ -117,12 +127,14 @@ internal static partial class LocalClusterApp
         services.AddSingleton<ResourceEndpoints>();
         services.AddSingleton<ApiRequestDispatcher>();
 
-        // Security: the temporary pieces below are replaced by the authentication/RBAC work.
-        services.AddSingleton<IAuthorizer, TemporaryAllowAllAuthorizer>();
         services.AddSingleton<IRbacObjectSource, StoreRbacObjectSource>();
+        services.AddSingleton<IAuthorizer, RbacAuthorizer>();
 
+        // Hosted services start in this order: namespaces and CRDs, then the RBAC policy.
         services.AddHostedService<CustomResourceDefinitionController>();
         services.AddHostedService<ClusterBootstrap>();
+        services.AddHostedService<BootstrapPolicyWriter>();
+        services.AddHostedService<ClusterRoleAggregationController>();
         services.AddHostedService<GarbageCollector>();
         services.AddHostedService<NamespaceController>();
     }

@@ -23,6 +23,12 @@ internal sealed class LocalClusterOptions
     /// <summary>A static token file (<c>token,user,uid,"group1,group2"</c>) for bearer authentication.</summary>
     public string? TokenFile { get; set; }
 
+    /// <summary>
+    /// Requests without credentials run as system:anonymous in group system:unauthenticated and RBAC decides
+    /// (kube-apiserver's --anonymous-auth, on by default); when off they get 401.
+    /// </summary>
+    public bool AnonymousAuth { get; set; } = true;
+
     /// <summary>A file to keep the cluster state in, so that a restart loses nothing; in memory only when empty.</summary>
     public string? StateFile { get; set; }
 
