@@ -17,6 +17,12 @@ internal sealed class AggregationOptions
     /// <summary>How often every APIService is probed (kube-aggregator: 30 s).</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a proxied request that is not long-running may take (kube-apiserver's --request-timeout: 60 s).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a proxied GET /apis/GROUP/VERSION may take (k8s.io/apiserver proxy aggregatedDiscoveryTimeout: 5 s).</summary>
+    public TimeSpan DiscoveryTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long one probe may take (kube-aggregator: 5 s client timeout).</summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -65,7 +65,7 @@ internal sealed partial class ApiServiceProxy(ApiServiceRegistry registry, ILogg
         {
             response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or SocketException or AuthenticationException)
+        catch (Exception e) when (e is IOException or SocketException or AuthenticationException && !cancellationToken.IsCancellationRequested)
         {
             LogBackendError(logger, backend.Name, e);
             await WritePlainErrorAsync(context.Response, e.Message, cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VmLifecycle.LocalCluster.Aggregation;
 using VmLifecycle.LocalCluster.Bootstrap;
 using VmLifecycle.LocalCluster.Controllers;
 using VmLifecycle.LocalCluster.CustomResources;
@@ -41,6 +42,7 @@ internal static partial class LocalClusterApp
     /// <summary>Builds the server; <paramref name="configure"/> runs after the cluster's services are registered, so it can replace them.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        args = AggregatedBackendAddresses.ExpandSwitches(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(SwitchMappings));
 
@@ -63,6 +65,11 @@ internal static partial class LocalClusterApp
         })));
 
         AddClusterServices(builder.Services);
+        builder.Services.AddAggregationLayer(new AggregationOptions
+        {
+            BackendAddresses = AggregatedBackendAddresses.Parse(options.AggregatedBackends),
+            FrontProxyClientCertificate = pki.FrontProxyClient.Load(),
+        });
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseMiddleware<StatusErrorHandling>();
@@ -75,6 +82,7 @@ internal static partial class LocalClusterApp
             },
             app.Services.GetRequiredService<IAuthorizer>());
         app.UseMiddleware<RequestAuthorization>();
+        app.UseMiddleware<AggregatedApiRouting>();
         app.Run(context => context.RequestServices.GetRequiredService<ApiRequestDispatcher>().DispatchAsync(context));
 
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -129,12 +137,15 @@ internal static partial class LocalClusterApp
 
         services.AddSingleton<IRbacObjectSource, StoreRbacObjectSource>();
         services.AddSingleton<IAuthorizer, RbacAuthorizer>();
+        services.AddSingleton<IApiServiceConditionSink, StoreApiServiceConditionSink>();
 
-        // Hosted services start in this order: namespaces and CRDs, then the RBAC policy.
+        // Hosted services start in this order: namespaces and CRDs, then the RBAC policy and the ConfigMap in kube-system.
         services.AddHostedService<CustomResourceDefinitionController>();
         services.AddHostedService<ClusterBootstrap>();
         services.AddHostedService<BootstrapPolicyWriter>();
+        services.AddHostedService<ExtensionAuthenticationPublisher>();
         services.AddHostedService<ClusterRoleAggregationController>();
+        services.AddHostedService<ApiServiceRegistrationController>();
         services.AddHostedService<GarbageCollector>();
         services.AddHostedService<NamespaceController>();
     }

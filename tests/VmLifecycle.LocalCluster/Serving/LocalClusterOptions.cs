@@ -29,6 +29,12 @@ internal sealed class LocalClusterOptions
     /// </summary>
     public bool AnonymousAuth { get; set; } = true;
 
+    /// <summary>
+    /// Where the services of APIServices are, as <c>namespace/name=https://host:port</c> (there are no Services or
+    /// endpoints in the local cluster); <c>--aggregated-backend</c>, repeatable.
+    /// </summary>
+    public IList<string> AggregatedBackends { get; } = [];
+
     /// <summary>A file to keep the cluster state in, so that a restart loses nothing; in memory only when empty.</summary>
     public string? StateFile { get; set; }
 
