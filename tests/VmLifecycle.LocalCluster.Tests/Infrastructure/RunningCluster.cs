@@ -32,23 +32,25 @@ internal sealed class RunningCluster : IAsyncDisposable
     /// <summary>Directory of the test CRDs (and of the chart's CRDs, when the chart has them).</summary>
     public static string FixturesDirectory => Path.Combine(AppContext.BaseDirectory, "Fixtures");
 
-    /// <summary>The chart's CRD directory (charts/vm-lifecycle/crds), when the repository has one.</summary>
-    public static string? ChartCrdsDirectory
+    /// <summary>The repository root (the folder of VmLifecycle.sln).</summary>
+    public static string RepositoryRoot
     {
         get
         {
             for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             {
-                var candidate = Path.Combine(directory.FullName, "charts", "vm-lifecycle", "crds");
                 if (File.Exists(Path.Combine(directory.FullName, "VmLifecycle.sln")))
                 {
-                    return Directory.Exists(candidate) && Directory.EnumerateFiles(candidate, "*.yaml").Any() ? candidate : null;
+                    return directory.FullName;
                 }
             }
 
-            return null;
+            throw new InvalidOperationException($"No VmLifecycle.sln above {AppContext.BaseDirectory}.");
         }
     }
+
+    /// <summary>The chart's CRD directory (charts/vm-lifecycle/crds); every cluster of the tests serves these CRDs.</summary>
+    public static string ChartCrdsDirectory => Path.Combine(RepositoryRoot, "charts", "vm-lifecycle", "crds");
 
     public static async Task<RunningCluster> StartAsync(
         string? dataDirectory = null,
@@ -63,7 +65,7 @@ internal sealed class RunningCluster : IAsyncDisposable
             "--data-dir", directory,
             "--crd-dir", FixturesDirectory,
             "--Logging:LogLevel:Default=Warning",
-            .. ChartCrdsDirectory is { } chart ? [$"--LocalCluster:CrdDirectories:1={chart}"] : Array.Empty<string>(),
+            $"--LocalCluster:CrdDirectories:1={ChartCrdsDirectory}",
             .. extraArguments ?? [],
         ];
         var app = LocalClusterApp.Build(arguments, configure);

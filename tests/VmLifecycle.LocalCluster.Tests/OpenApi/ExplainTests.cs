@@ -19,7 +19,6 @@ public sealed class ExplainTests(ClusterFixture fixture)
     [Fact]
     public async Task Kubectl_Explain_Works_For_The_Chart_VirtualMachine()
     {
-        Assert.SkipWhen(RunningCluster.ChartCrdsDirectory is null, "the chart has no CRDs yet");
 
         var output = await fixture.Kubectl.SucceedAsync("explain", "vm.spec.runStrategy");
 

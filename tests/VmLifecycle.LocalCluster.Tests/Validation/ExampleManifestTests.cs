@@ -5,42 +5,69 @@ using VmLifecycle.LocalCluster.Validation;
 
 namespace VmLifecycle.LocalCluster.Tests.Validation;
 
-/// <summary>The repository's example manifests validate against the chart's CRDs (through the public validator).</summary>
-public sealed class ExampleManifestTests
+/// <summary>
+/// The repository's example manifests (examples/, used by the README and the end-to-end suite) are valid
+/// against the chart's CRDs: by the schema validator alone, and as the real kubectl sends them to a cluster.
+/// </summary>
+[Collection(SharedCluster.Name)]
+public sealed class ExampleManifestTests(ClusterFixture fixture)
 {
-    [Fact]
-    public void Examples_Are_Valid_Against_The_Chart_Crds()
+    private static readonly string ExamplesDirectory = Path.Combine(RunningCluster.RepositoryRoot, "examples");
+
+    public static TheoryData<string> ExampleFiles => ["vmi.yaml", "vm.yaml", "vm-always.yaml"];
+
+    [Theory]
+    [MemberData(nameof(ExampleFiles))]
+    public void Example_Is_Valid_Against_The_Chart_Crd_Schema(string file)
     {
-        var crds = RunningCluster.ChartCrdsDirectory;
-        var examples = crds is null ? null : Path.GetFullPath(Path.Combine(crds, "..", "..", "..", "examples"));
-        Assert.SkipWhen(crds is null || !Directory.Exists(examples), "the chart CRDs or the examples are not there yet");
+        var schemas = ChartSchemas();
+        var manifests = YamlManifests.Read(File.ReadAllText(Path.Combine(ExamplesDirectory, file)));
 
-        var schemas = Directory.EnumerateFiles(crds!, "*.yaml")
-            .SelectMany(f => YamlManifests.Read(File.ReadAllText(f)))
-            .SelectMany(crd => crd["spec"]!["versions"]!.AsArray().Select(v => (
-                ApiVersion: $"{crd["spec"]!["group"]!.GetValue<string>()}/{v!["name"]!.GetValue<string>()}",
-                Kind: crd["spec"]!["names"]!["kind"]!.GetValue<string>(),
-                Schema: v["schema"]!["openAPIV3Schema"]!)))
-            .ToList();
-        var checkedManifests = 0;
-        foreach (var file in Directory.EnumerateFiles(examples!, "*.yaml"))
+        Assert.NotEmpty(manifests);
+        foreach (var manifest in manifests)
         {
-            foreach (var manifest in YamlManifests.Read(File.ReadAllText(file)))
-            {
-                var match = schemas.FirstOrDefault(s => s.ApiVersion == Text(manifest, "apiVersion") && s.Kind == Text(manifest, "kind"));
-                if (match.Schema is null)
-                {
-                    continue;
-                }
-
-                var result = ManifestSchemaValidator.Validate(manifest, match.Schema);
-                Assert.True(result.IsValid, $"{file}: {string.Join("; ", result.Errors)} unknown: {string.Join(", ", result.UnknownFields)}");
-                checkedManifests++;
-            }
+            var key = $"{Text(manifest, "apiVersion")} {Text(manifest, "kind")}";
+            Assert.True(schemas.TryGetValue(key, out var schema), $"{file}: no chart CRD serves {key}");
+            var result = ManifestSchemaValidator.Validate(manifest, schema);
+            Assert.True(result.IsValid, $"{file}: {string.Join("; ", result.Errors)} unknown: {string.Join(", ", result.UnknownFields)}");
+            Assert.Empty(result.UnknownFields);
         }
-
-        Assert.True(checkedManifests > 0, "no example manifest matched a chart CRD");
     }
 
-    private static string? Text(JsonObject obj, string field) => obj[field]?.GetValue<string>();
+    [Theory]
+    [InlineData("vmi.yaml", "virtualmachineinstance.kubevirt.io/testvmi created (server dry run)")]
+    [InlineData("vm.yaml", "virtualmachine.kubevirt.io/my-vm created (server dry run)")]
+    [InlineData("vm-always.yaml", "virtualmachine.kubevirt.io/testvm created (server dry run)")]
+    public async Task Kubectl_Create_Of_The_Example_Is_Accepted_With_Strict_Validation(string file, string expected)
+    {
+        var ns = await fixture.CreateNamespaceAsync("examples");
+
+        var output = await fixture.Kubectl.SucceedAsync("create", "--dry-run=server", "--validate=strict", "-n", ns, "-f", Path.Combine(ExamplesDirectory, file));
+
+        Assert.Equal(expected, output.Trim());
+    }
+
+    [Fact]
+    public async Task Kubectl_Create_Of_A_Broken_Example_Is_Refused()
+    {
+        // The same check must be able to fail: a typo in a field the CRD models is rejected, not silently kept.
+        var ns = await fixture.CreateNamespaceAsync("examples");
+        var broken = File.ReadAllText(Path.Combine(ExamplesDirectory, "vm.yaml"))
+            .Replace("runStrategy: Halted", "runStrategy: Halted\n  runStrategey: Always", StringComparison.Ordinal);
+
+        var result = await fixture.Kubectl.RunAsync(["create", "--dry-run=server", "--validate=strict", "-n", ns, "-f", "-"], broken, TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("unknown field \"spec.runStrategey\"", result.Error, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, JsonNode> ChartSchemas() =>
+        Directory.EnumerateFiles(RunningCluster.ChartCrdsDirectory, "*.yaml")
+            .SelectMany(f => YamlManifests.Read(File.ReadAllText(f)))
+            .SelectMany(crd => crd["spec"]!["versions"]!.AsArray().Select(version => (
+                Key: $"{crd["spec"]!["group"]!.GetValue<string>()}/{version!["name"]!.GetValue<string>()} {crd["spec"]!["names"]!["kind"]!.GetValue<string>()}",
+                Schema: version["schema"]!["openAPIV3Schema"]!)))
+            .ToDictionary(s => s.Key, s => s.Schema, StringComparer.Ordinal);
+
+    private static string? Text(JsonObject manifest, string field) => manifest[field]?.GetValue<string>();
 }
