@@ -26,7 +26,7 @@ public sealed class ClusterAggregationTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Assert.True(Security.Kubectl.IsInstalled, "kubectl is a required tool of this project (hack/install-deps.sh installs it) and is not on PATH");
+        Assert.True(Kubectl.IsInstalled, "kubectl is a required tool of this project (hack/install-deps.sh installs it) and is not on PATH");
         using var serving = _servingCa.IssueServer("api", ["api.vm-system.svc"], []);
         _backend = await TestBackend.StartAsync(X509CertificateLoader.LoadPkcs12(serving.Export(X509ContentType.Pkcs12), null), Group, "v1");
         _cluster = await RunningCluster.StartAsync(
@@ -105,10 +105,10 @@ public sealed class ClusterAggregationTests : IAsyncLifetime
     private async Task<string> AvailableAsync(string apiService) =>
         (await Cluster.Kubectl.RunAsync("get", "apiservice", apiService, "-o", "jsonpath={.status.conditions[?(@.type==\"Available\")].status}")).Output;
 
-    private Security.Kubectl As(string user, params string[] groups)
+    private Kubectl As(string user, params string[] groups)
     {
         using var certificate = Cluster.IssueClientCertificate(user, groups);
-        return Security.Kubectl.For(Cluster.ServerUri.ToString().TrimEnd('/'), Cluster.CaPem, clientCertificate: certificate);
+        return Kubectl.ForUser(Cluster.ServerUri.ToString(), Cluster.CaPem, clientCertificate: certificate);
     }
 
     [Fact]

@@ -42,10 +42,10 @@ public sealed class ClusterRbacTests : IAsyncLifetime
     private Kubectl As(string user, params string[] groups)
     {
         using var certificate = Cluster.IssueClientCertificate(user, groups);
-        return Kubectl.For(Cluster.ServerUri.ToString().TrimEnd('/'), Cluster.CaPem, clientCertificate: certificate);
+        return Kubectl.ForUser(Cluster.ServerUri.ToString(), Cluster.CaPem, clientCertificate: certificate);
     }
 
-    private Kubectl WithToken(string token) => Kubectl.For(Cluster.ServerUri.ToString().TrimEnd('/'), Cluster.CaPem, token: token);
+    private Kubectl WithToken(string token) => Kubectl.ForUser(Cluster.ServerUri.ToString(), Cluster.CaPem, token: token);
 
     [Fact]
     public async Task A_view_user_can_get_and_list_but_is_refused_create_and_delete_with_kube_apiservers_message()
@@ -57,16 +57,16 @@ public sealed class ClusterRbacTests : IAsyncLifetime
         var create = await viewer.RunAsync("create", "configmap", "new-one", "-n", Namespace);
         var delete = await viewer.RunAsync("delete", "configmap", "settings", "-n", Namespace);
 
-        Assert.True(list.ExitCode == 0, list.Stderr);
-        Assert.Contains("settings", list.Stdout, StringComparison.Ordinal);
-        Assert.Equal("on", get.Stdout);
+        Assert.True(list.ExitCode == 0, list.Error);
+        Assert.Contains("settings", list.Output, StringComparison.Ordinal);
+        Assert.Equal("on", get.Output);
         Assert.NotEqual(0, create.ExitCode);
         Assert.Equal(
             "error: failed to create configmap: configmaps is forbidden: User \"viewer\" cannot create resource \"configmaps\" in API group \"\" in the namespace \"team-a\"",
-            create.Stderr.Trim());
+            create.Error.Trim());
         Assert.Equal(
             "Error from server (Forbidden): configmaps \"settings\" is forbidden: User \"viewer\" cannot delete resource \"configmaps\" in API group \"\" in the namespace \"team-a\"",
-            delete.Stderr.Trim());
+            delete.Error.Trim());
     }
 
     [Fact]
@@ -78,9 +78,9 @@ public sealed class ClusterRbacTests : IAsyncLifetime
         var delete = await viewer.RunAsync("delete", "configmap", "settings", "-n", Namespace);
         var whoami = await viewer.RunAsync("auth", "whoami", "-o", "json");
 
-        Assert.True(list.ExitCode == 0, list.Stderr);
-        Assert.Contains("User \"token-viewer\" cannot delete resource \"configmaps\"", delete.Stderr, StringComparison.Ordinal);
-        var user = JsonNode.Parse(whoami.Stdout)!["status"]!["userInfo"]!;
+        Assert.True(list.ExitCode == 0, list.Error);
+        Assert.Contains("User \"token-viewer\" cannot delete resource \"configmaps\"", delete.Error, StringComparison.Ordinal);
+        var user = JsonNode.Parse(whoami.Output)!["status"]!["userInfo"]!;
         Assert.Equal("token-viewer", user["username"]!.GetValue<string>());
         Assert.Equal("token-viewer-uid", user["uid"]!.GetValue<string>());
         Assert.Equal(["readers", "system:authenticated"], user["groups"]!.AsArray().Select(g => g!.GetValue<string>()));
@@ -94,8 +94,8 @@ public sealed class ClusterRbacTests : IAsyncLifetime
         var create = await editor.RunAsync("create", "configmap", "made-by-editor", "-n", Namespace);
         var delete = await editor.RunAsync("delete", "configmap", "made-by-editor", "-n", Namespace);
 
-        Assert.True(create.ExitCode == 0, create.Stderr);
-        Assert.True(delete.ExitCode == 0, delete.Stderr);
+        Assert.True(create.ExitCode == 0, create.Error);
+        Assert.True(delete.ExitCode == 0, delete.Error);
     }
 
     [Fact]
@@ -108,12 +108,12 @@ public sealed class ClusterRbacTests : IAsyncLifetime
         var elsewhere = await viewer.RunAsync("auth", "can-i", "list", "configmaps", "-n", "default");
         var rules = await viewer.RunAsync("auth", "can-i", "--list", "-n", Namespace);
 
-        Assert.Equal((0, "yes"), (canList.ExitCode, canList.Stdout.Trim()));
-        Assert.Equal((1, "no"), (canCreate.ExitCode, canCreate.Stdout.Trim()));
-        Assert.Equal("no", elsewhere.Stdout.Trim());
-        Assert.True(rules.ExitCode == 0, rules.Stderr);
-        Assert.Matches(@"(?m)^configmaps\s+\[\]\s+\[\]\s+\[get list watch\]", rules.Stdout);
-        Assert.Matches(@"(?m)^selfsubjectaccessreviews\.authorization\.k8s\.io\s+\[\]\s+\[\]\s+\[create\]", rules.Stdout);
+        Assert.Equal((0, "yes"), (canList.ExitCode, canList.Output.Trim()));
+        Assert.Equal((1, "no"), (canCreate.ExitCode, canCreate.Output.Trim()));
+        Assert.Equal("no", elsewhere.Output.Trim());
+        Assert.True(rules.ExitCode == 0, rules.Error);
+        Assert.Matches(@"(?m)^configmaps\s+\[\]\s+\[\]\s+\[get list watch\]", rules.Output);
+        Assert.Matches(@"(?m)^selfsubjectaccessreviews\.authorization\.k8s\.io\s+\[\]\s+\[\]\s+\[create\]", rules.Output);
     }
 
     [Fact]
@@ -139,10 +139,10 @@ public sealed class ClusterRbacTests : IAsyncLifetime
         // kubectl get starts with discovery, which is refused too, and then reports only "Forbidden: unknown";
         // the raw request shows the Status the server answers.
         Assert.NotEqual(0, get.ExitCode);
-        Assert.Contains("Error from server (Forbidden)", get.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Error from server (Forbidden)", get.Error, StringComparison.Ordinal);
         Assert.Equal(
             "Error from server (Forbidden): users \"kubernetes-admin\" is forbidden: User \"viewer\" cannot impersonate resource \"users\" in API group \"\" at the cluster scope",
-            raw.Stderr.Trim());
+            raw.Error.Trim());
     }
 
     [Fact]
@@ -178,9 +178,9 @@ public sealed class ClusterRbacTests : IAsyncLifetime
         var resources = await stranger.RunAsync("api-resources", "--api-group=rbac.authorization.k8s.io");
         var configMaps = await stranger.RunAsync("get", "configmaps", "-n", Namespace);
 
-        Assert.True(resources.ExitCode == 0, resources.Stderr);
-        Assert.Contains("clusterroles", resources.Stdout, StringComparison.Ordinal);
-        Assert.Contains("User \"stranger\" cannot list resource \"configmaps\"", configMaps.Stderr, StringComparison.Ordinal);
+        Assert.True(resources.ExitCode == 0, resources.Error);
+        Assert.Contains("clusterroles", resources.Output, StringComparison.Ordinal);
+        Assert.Contains("User \"stranger\" cannot list resource \"configmaps\"", configMaps.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class ClusterRbacTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Unauthorized", JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["reason"]!.GetValue<string>());
-        Assert.Contains("error: You must be logged in to the server (Unauthorized)", kubectl.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error: You must be logged in to the server (Unauthorized)", kubectl.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -216,9 +216,9 @@ public sealed class ClusterRbacTests : IAsyncLifetime
             """);
         using var viewer = As("viewer");
 
-        var canList = await Eventually.ValueAsync(() => viewer.RunAsync("auth", "can-i", "list", "widgets.test.vmlifecycle.io", "-n", Namespace), r => r.Stdout.Trim() == "yes");
+        var canList = await Eventually.ValueAsync(() => viewer.RunAsync("auth", "can-i", "list", "widgets.test.vmlifecycle.io", "-n", Namespace), r => r.Output.Trim() == "yes");
 
-        Assert.Equal("yes", canList.Stdout.Trim());
+        Assert.Equal("yes", canList.Output.Trim());
     }
 
     private HttpClient Https(X509Certificate2? clientCertificate) => Cluster.CreateHttpClient(clientCertificate);

@@ -3,6 +3,8 @@ using System.Text.Json;
 using VmLifecycle.LocalCluster.Security.Authentication;
 using static VmLifecycle.LocalCluster.Tests.Security.InMemoryRbacObjects;
 
+using VmLifecycle.LocalCluster.Tests.Infrastructure;
+
 namespace VmLifecycle.LocalCluster.Tests.Security;
 
 /// <summary>The authentication middleware behind HTTPS with client certificates, driven by the real kubectl.</summary>
@@ -28,7 +30,7 @@ public sealed class KubectlAuthenticationTests : IAsyncLifetime
             rbac);
     }
 
-    private Kubectl WithToken(string token) => Kubectl.For(_server!.Url, _servingCa.Pem, token: token);
+    private Kubectl WithToken(string token) => Kubectl.ForUser(_server!.Url, _servingCa.Pem, token: token);
 
     private static JsonElement WhoAmI(string stdout) => JsonDocument.Parse(stdout).RootElement.GetProperty("status").GetProperty("userInfo");
 
@@ -73,7 +75,7 @@ public sealed class KubectlAuthenticationTests : IAsyncLifetime
     public async Task Kubectl_with_a_client_certificate_is_its_common_name_in_its_organizations()
     {
         using var certificate = _clientCa.IssueClient("carol", ["ops"]);
-        using var kubectl = Kubectl.For(_server!.Url, _servingCa.Pem, clientCertificate: certificate);
+        using var kubectl = Kubectl.ForUser(_server!.Url, _servingCa.Pem, clientCertificate: certificate);
 
         var (exitCode, stdout, stderr) = await kubectl.RunAsync("auth", "whoami", "-o", "json");
 
@@ -116,9 +118,9 @@ public sealed class KubectlAuthenticationTests : IAsyncLifetime
         var allowed = await kubectl.RunAsync("auth", "can-i", "get", "/healthz");
         var denied = await kubectl.RunAsync("auth", "can-i", "get", "/metrics");
 
-        Assert.True(allowed.ExitCode == 0, allowed.Stderr + allowed.Stdout);
-        Assert.Equal((0, "yes"), (allowed.ExitCode, allowed.Stdout.Trim()));
-        Assert.Equal((1, "no"), (denied.ExitCode, denied.Stdout.Trim()));
+        Assert.True(allowed.ExitCode == 0, allowed.Error + allowed.Output);
+        Assert.Equal((0, "yes"), (allowed.ExitCode, allowed.Output.Trim()));
+        Assert.Equal((1, "no"), (denied.ExitCode, denied.Output.Trim()));
     }
 
     public async ValueTask DisposeAsync()
