@@ -13,7 +13,8 @@ internal sealed class ClusterAuthenticationOptions
 
     /// <summary>
     /// Requests without credentials become system:anonymous (group system:unauthenticated) instead of a 401,
-    /// like --anonymous-auth=true. Off by default: the local cluster answers them 401 Unauthorized.
+    /// like --anonymous-auth=true; off, they get 401 Unauthorized. The local cluster turns it on from
+    /// <see cref="Serving.LocalClusterOptions.AnonymousAuth"/> (default true, as kube-apiserver).
     /// </summary>
     public bool AllowAnonymous { get; init; }
 }
