@@ -1,10 +1,54 @@
 using System.Diagnostics;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
 
 namespace VmLifecycle.LocalCluster.Tests.Infrastructure;
 
-/// <summary>Runs the real kubectl binary against a local cluster's kubeconfig.</summary>
-internal sealed class Kubectl(string kubeconfigPath)
+/// <summary>
+/// Runs the real kubectl binary against a kubeconfig: a local cluster's admin kubeconfig, or one written by
+/// <see cref="ForUser"/> for another identity (then disposing the instance removes it).
+/// </summary>
+internal sealed class Kubectl(string kubeconfigPath) : IDisposable
 {
+    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(60);
+    private string? _ownedDirectory;
+
+    /// <summary>kubectl is a required tool of this project (hack/install-deps.sh installs it).</summary>
+    public static bool IsInstalled =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "kubectl")));
+
+    public string KubeconfigPath => kubeconfigPath;
+
+    /// <summary>A kubeconfig of its own for one user: a bearer token, a client certificate with its key, or neither (anonymous).</summary>
+    public static Kubectl ForUser(string server, string caPem, string? token = null, X509Certificate2? clientCertificate = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("kubectl-user-").FullName;
+        var user = token is not null
+            ? $"    token: {token}\n"
+            : clientCertificate is not null
+                ? $"    client-certificate-data: {Base64(clientCertificate.ExportCertificatePem())}\n    client-key-data: {Base64(clientCertificate.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem())}\n"
+                : "    {}\n";
+        var path = Path.Combine(directory, "kubeconfig");
+        File.WriteAllText(path, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: test
+              cluster:
+                server: {server.TrimEnd('/')}
+                certificate-authority-data: {Base64(caPem)}
+            users:
+            - name: test
+              user:
+            {user}contexts:
+            - name: test
+              context: {"{"}cluster: test, user: test{"}"}
+            current-context: test
+
+            """);
+        return new Kubectl(path) { _ownedDirectory = directory };
+    }
+
     public async Task<KubectlResult> RunAsync(IEnumerable<string> arguments, string? standardInput = null, CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo("kubectl")
@@ -21,16 +65,18 @@ internal sealed class Kubectl(string kubeconfigPath)
 
         start.Environment["KUBECONFIG"] = kubeconfigPath;
         start.Environment["HOME"] = Path.GetDirectoryName(kubeconfigPath)!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_timeout);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("kubectl could not be started");
         if (standardInput is not null)
         {
-            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken);
+            await process.StandardInput.WriteAsync(standardInput.AsMemory(), timeout.Token);
             process.StandardInput.Close();
         }
 
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
         return new KubectlResult(process.ExitCode, await output, await error);
     }
 
@@ -50,4 +96,14 @@ internal sealed class Kubectl(string kubeconfigPath)
         Assert.True(result.ExitCode == 0, $"kubectl {verb} failed ({result.ExitCode}): {result.Error}");
         return result.Output;
     }
+
+    public void Dispose()
+    {
+        if (_ownedDirectory is not null)
+        {
+            Directory.Delete(_ownedDirectory, recursive: true);
+        }
+    }
+
+    private static string Base64(string text) => Convert.ToBase64String(Encoding.ASCII.GetBytes(text));
 }

@@ -1,4 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
+using VmLifecycle.LocalCluster.Pki;
 using VmLifecycle.LocalCluster.Serving;
 using VmLifecycle.LocalCluster.Storage;
 
@@ -69,6 +71,35 @@ internal sealed class RunningCluster : IAsyncDisposable
         var app = LocalClusterApp.Build(arguments, configure);
         await app.StartAsync(cancellationToken);
         return new RunningCluster(app, directory);
+    }
+
+    /// <summary>The cluster CA (PEM) that clients trust and that issues client certificates.</summary>
+    public string CaPem => File.ReadAllText(Path.Combine(DataDirectory, "Pki", "ca.crt"));
+
+    /// <summary>A client certificate issued by the cluster CA: CN = user, O = groups, as kubeadm issues them.</summary>
+    public X509Certificate2 IssueClientCertificate(string user, params string[] groups) =>
+        ((ClusterPki)_app.Services.GetService(typeof(ClusterPki))!).ClusterCa.Issue(CertificateProfile.Client(user, groups), TimeProvider.System);
+
+    /// <summary>An HTTPS client that trusts the cluster CA and presents <paramref name="clientCertificate"/> (none: anonymous).</summary>
+    public HttpClient CreateHttpClient(X509Certificate2? clientCertificate)
+    {
+        var ca = X509Certificate2.CreateFromPem(CaPem);
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, chain, _) =>
+            {
+                chain!.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(ca);
+                return chain.Build(certificate!);
+            },
+        };
+        if (clientCertificate is not null)
+        {
+            handler.ClientCertificateOptions = ClientCertificateOption.Manual;
+            handler.ClientCertificates.Add(clientCertificate);
+        }
+
+        return new HttpClient(handler) { BaseAddress = ServerUri };
     }
 
     public Kubernetes CreateClient() => new(KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath));

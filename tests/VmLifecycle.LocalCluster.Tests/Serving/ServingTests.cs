@@ -19,7 +19,7 @@ public sealed class ServingTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Request_Without_Client_Certificate_Gets_401_Status()
+    public async Task Request_Without_Credentials_Is_Anonymous_And_Forbidden_By_Rbac()
     {
         using var handler = new HttpClientHandler();
         var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(fixture.Cluster.DataDirectory, "Pki", "ca.crt")));
@@ -33,10 +33,13 @@ public sealed class ServingTests(ClusterFixture fixture)
 
         using var response = await http.GetAsync(new Uri("/api/v1/namespaces", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var status = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
         Assert.Equal("Status", status["kind"]!.GetValue<string>());
-        Assert.Equal("Unauthorized", status["reason"]!.GetValue<string>());
+        Assert.Equal("Forbidden", status["reason"]!.GetValue<string>());
+        Assert.Equal(
+            "namespaces is forbidden: User \"system:anonymous\" cannot list resource \"namespaces\" in API group \"\" at the cluster scope",
+            status["message"]!.GetValue<string>());
     }
 
     [Fact]

@@ -60,6 +60,10 @@ internal static class ApiStatus
             $"the body of the request was in an unknown format - accepted media types include: {string.Join(", ", accepted)}",
             new JsonObject { ["causes"] = new JsonArray(new JsonObject { ["reason"] = "UnexpectedServerResponse", ["message"] = contentType }) });
 
+    /// <summary>What kube-apiserver's timeout filter answers when a request overruns its deadline.</summary>
+    public static StatusException Timeout() =>
+        Failure(504, "Timeout", "Timeout: request did not complete within requested timeout - context deadline exceeded", new JsonObject());
+
     public static StatusException Expired(string message) => Failure(410, "Expired", message, null);
 
     public static StatusException InternalError(string message) =>
@@ -98,7 +102,11 @@ internal static class ApiStatus
             details["group"] = group;
         }
 
-        details["kind"] = kind;
+        if (!string.IsNullOrEmpty(kind))
+        {
+            details["kind"] = kind;
+        }
+
         return details;
     }
 

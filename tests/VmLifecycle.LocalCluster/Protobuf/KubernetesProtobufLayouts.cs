@@ -5,7 +5,7 @@ namespace VmLifecycle.LocalCluster.Protobuf;
 /// <summary>
 /// The protobuf layouts (k8s.io/api generated.proto) of the built-in kinds kubectl sends as protobuf through
 /// its typed clients: <c>kubectl create configmap|secret|namespace|serviceaccount|role|rolebinding|clusterrole|clusterrolebinding</c>
-/// and <c>kubectl auth can-i</c>.
+/// <c>kubectl auth can-i</c> and <c>kubectl auth whoami</c>.
 /// </summary>
 internal static class KubernetesProtobufLayouts
 {
@@ -45,7 +45,7 @@ internal static class KubernetesProtobufLayouts
     private static readonly ProtobufMessage _reviewSpec = new ProtobufMessage()
         .With(1, "resourceAttributes", Message, message: _resourceAttributes).With(2, "nonResourceAttributes", Message, message: _nonResourceAttributes)
         .With(3, "user", Text).With(4, "groups", Text, repeated: true)
-        .With(5, "extra", MessageMap, message: new ProtobufMessage().With(1, "items", Text, repeated: true)).With(6, "uid", Text);
+        .With(5, "extra", StringListMap).With(6, "uid", Text);
 
     private static readonly Dictionary<string, ProtobufMessage> _byKind = new(StringComparer.Ordinal)
     {
@@ -61,6 +61,7 @@ internal static class KubernetesProtobufLayouts
         ["SelfSubjectAccessReview"] = Object().With(2, "spec", Message, message: _selfReviewSpec),
         ["SubjectAccessReview"] = Object().With(2, "spec", Message, message: _reviewSpec),
         ["LocalSubjectAccessReview"] = Object().With(2, "spec", Message, message: _reviewSpec),
+        ["SelfSubjectReview"] = Object(),
         ["SelfSubjectRulesReview"] = Object().With(2, "spec", Message, message: new ProtobufMessage().With(1, "namespace", Text)),
     };
 

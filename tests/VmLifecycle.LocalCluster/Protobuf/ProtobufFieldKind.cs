@@ -12,4 +12,7 @@ internal enum ProtobufFieldKind
     StringMap,
     BytesMap,
     MessageMap,
+
+    /// <summary>map&lt;string, {repeated string items = 1}&gt; (e.g. authentication ExtraValue), which JSON writes as a map of string arrays.</summary>
+    StringListMap,
 }

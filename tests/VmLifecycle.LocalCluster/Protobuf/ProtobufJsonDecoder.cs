@@ -7,6 +7,8 @@ namespace VmLifecycle.LocalCluster.Protobuf;
 /// <summary>Decodes a protobuf message into JSON with a <see cref="ProtobufMessage"/> layout; unknown fields are skipped.</summary>
 internal static class ProtobufJsonDecoder
 {
+    private static readonly ProtobufMessage _stringList = new ProtobufMessage().With(1, "items", ProtobufFieldKind.Text, repeated: true);
+
     public static JsonObject Decode(ReadOnlySpan<byte> data, ProtobufMessage layout)
     {
         var result = new JsonObject();
@@ -89,6 +91,7 @@ internal static class ProtobufJsonDecoder
                 {
                     ProtobufFieldKind.StringMap => JsonValue.Create(Encoding.UTF8.GetString(bytes)),
                     ProtobufFieldKind.BytesMap => JsonValue.Create(Convert.ToBase64String(bytes)),
+                    ProtobufFieldKind.StringListMap => Decode(bytes, _stringList)["items"]?.DeepClone() ?? new JsonArray(),
                     _ => Decode(bytes, field.Message!),
                 };
             }

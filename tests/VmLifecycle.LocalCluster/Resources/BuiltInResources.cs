@@ -33,6 +33,11 @@ internal static class BuiltInResources
 
     public static readonly ResourceDefinition SelfSubjectRulesReviews = Review("selfsubjectrulesreviews", "SelfSubjectRulesReview", namespaced: false);
 
+    public static readonly ResourceDefinition SelfSubjectReviews = Review("selfsubjectreviews", "SelfSubjectReview", namespaced: false) with
+    {
+        Group = "authentication.k8s.io",
+    };
+
     public static IReadOnlyList<ResourceDefinition> All { get; } =
     [
         Namespaces,
@@ -83,6 +88,7 @@ internal static class BuiltInResources
         SelfSubjectAccessReviews,
         LocalSubjectAccessReviews,
         SelfSubjectRulesReviews,
+        SelfSubjectReviews,
     ];
 
     private static ResourceDefinition Core(string resource, string kind, bool namespaced, string[] shortNames, string[]? categories = null, bool hasStatus = false) => new()

@@ -4,7 +4,7 @@ using VmLifecycle.LocalCluster.Errors;
 
 namespace VmLifecycle.LocalCluster.Resources;
 
-/// <summary>Object name rules: RFC 1123 subdomain validation and generateName suffixes.</summary>
+/// <summary>Object name rules: RFC 1123 subdomains (path segments for RBAC objects) and generateName suffixes.</summary>
 internal static partial class ObjectNames
 {
     private const string SuffixAlphabet = "bcdfghjklmnpqrstvwxz2456789";
@@ -19,6 +19,23 @@ internal static partial class ObjectNames
         }
 
         return trimmed + new string(suffix);
+    }
+
+    /// <summary>The name rule of the resource: RBAC objects take any path segment (system:... names), the rest RFC 1123 subdomains.</summary>
+    public static FieldError? Validate(ResourceDefinition definition, string name) =>
+        definition.Group == "rbac.authorization.k8s.io" ? ValidatePathSegment(name) : ValidateSubdomain(name);
+
+    /// <summary>apimachinery's path.IsValidPathSegmentName, which kube-apiserver's RBAC validation uses.</summary>
+    public static FieldError? ValidatePathSegment(string name)
+    {
+        var problem = name switch
+        {
+            "." or ".." => $"may not be '{name}'",
+            _ when name.Contains('/', StringComparison.Ordinal) => "may not contain '/'",
+            _ when name.Contains('%', StringComparison.Ordinal) => "may not contain '%'",
+            _ => null,
+        };
+        return problem is null ? null : new FieldError("metadata.name", "FieldValueInvalid", $"Invalid value: \"{name}\": {problem}");
     }
 
     public static FieldError? ValidateSubdomain(string name)

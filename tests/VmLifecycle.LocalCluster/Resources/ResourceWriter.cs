@@ -57,7 +57,7 @@ internal sealed class ResourceWriter(ObjectStore store, ResourceStrategies strat
         {
             errors.Add(new FieldError("metadata.name", "FieldValueRequired", "Required value: name or generateName is required"));
         }
-        else if (ObjectNames.ValidateSubdomain(name) is { } nameError)
+        else if (ObjectNames.Validate(definition, name) is { } nameError)
         {
             errors.Add(nameError);
         }

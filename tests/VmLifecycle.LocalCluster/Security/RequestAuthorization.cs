@@ -1,4 +1,4 @@
-using VmLifecycle.LocalCluster.Errors;
+using VmLifecycle.LocalCluster.Security.Authorization;
 using VmLifecycle.LocalCluster.Requests;
 using VmLifecycle.LocalCluster.Serving;
 
@@ -18,8 +18,7 @@ internal sealed class RequestAuthorization(RequestDelegate next, IAuthorizer aut
         var decision = authorizer.Authorize(attributes);
         if (!decision.Allowed)
         {
-            var message = ForbiddenMessage.For(attributes, decision.Reason);
-            await StatusResponses.WriteAsync(context, ApiStatus.Forbidden(info.Resource, info.Group, info.Name, message), context.RequestAborted);
+            await StatusResponses.WriteAsync(context, ForbiddenMessages.Status(attributes, decision.Reason), context.RequestAborted);
             return;
         }
 

@@ -11,6 +11,9 @@ internal sealed record UserInfo(
     public const string AnonymousUser = "system:anonymous";
     public const string UnauthenticatedGroup = "system:unauthenticated";
 
+    /// <summary>The user's uid (token file column, Impersonate-Uid); empty when unknown. Forwarded as X-Remote-Uid.</summary>
+    public string Uid { get; init; } = "";
+
     public static UserInfo Create(string name, params string[] groups) =>
         new(name, groups, new Dictionary<string, IReadOnlyList<string>>());
 }

@@ -1,9 +1,11 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VmLifecycle.LocalCluster.Aggregation;
 using VmLifecycle.LocalCluster.Bootstrap;
 using VmLifecycle.LocalCluster.Controllers;
 using VmLifecycle.LocalCluster.CustomResources;
@@ -12,6 +14,8 @@ using VmLifecycle.LocalCluster.OpenApi;
 using VmLifecycle.LocalCluster.Pki;
 using VmLifecycle.LocalCluster.Resources;
 using VmLifecycle.LocalCluster.Security;
+using VmLifecycle.LocalCluster.Security.Authentication;
+using VmLifecycle.LocalCluster.Security.Authorization;
 using VmLifecycle.LocalCluster.Storage;
 using VmLifecycle.LocalCluster.Tables;
 using VmLifecycle.LocalCluster.Watch;
@@ -28,6 +32,7 @@ internal static partial class LocalClusterApp
         ["--port"] = $"{LocalClusterOptions.Section}:{nameof(LocalClusterOptions.Port)}",
         ["--data-dir"] = $"{LocalClusterOptions.Section}:{nameof(LocalClusterOptions.DataDirectory)}",
         ["--kubeconfig"] = $"{LocalClusterOptions.Section}:{nameof(LocalClusterOptions.KubeconfigPath)}",
+        ["--anonymous-auth"] = $"{LocalClusterOptions.Section}:{nameof(LocalClusterOptions.AnonymousAuth)}",
         ["--token-file"] = $"{LocalClusterOptions.Section}:{nameof(LocalClusterOptions.TokenFile)}",
         ["--state-file"] = $"{LocalClusterOptions.Section}:{nameof(LocalClusterOptions.StateFile)}",
         ["--crd-dir"] = $"{LocalClusterOptions.Section}:{nameof(LocalClusterOptions.CrdDirectories)}:0",
@@ -37,6 +42,7 @@ internal static partial class LocalClusterApp
     /// <summary>Builds the server; <paramref name="configure"/> runs after the cluster's services are registered, so it can replace them.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        args = AggregatedBackendAddresses.ExpandSwitches(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(SwitchMappings));
 
@@ -59,11 +65,24 @@ internal static partial class LocalClusterApp
         })));
 
         AddClusterServices(builder.Services);
+        builder.Services.AddAggregationLayer(new AggregationOptions
+        {
+            BackendAddresses = AggregatedBackendAddresses.Parse(options.AggregatedBackends),
+            FrontProxyClientCertificate = pki.FrontProxyClient.Load(),
+        });
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseMiddleware<StatusErrorHandling>();
-        app.UseMiddleware<TemporaryClientCertificateAuthentication>();
+        app.UseClusterAuthentication(
+            new ClusterAuthenticationOptions
+            {
+                ClientCaCertificates = [X509Certificate2.CreateFromPem(pki.ClusterCa.CertificatePem)],
+                TokenFilePath = string.IsNullOrEmpty(options.TokenFile) ? null : options.TokenFile,
+                AllowAnonymous = options.AnonymousAuth,
+            },
+            app.Services.GetRequiredService<IAuthorizer>());
         app.UseMiddleware<RequestAuthorization>();
+        app.UseMiddleware<AggregatedApiRouting>();
         app.Run(context => context.RequestServices.GetRequiredService<ApiRequestDispatcher>().DispatchAsync(context));
 
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -109,17 +128,24 @@ internal static partial class LocalClusterApp
         services.AddSingleton<ApiServiceGroups>();
         services.AddSingleton<DiscoveryDocuments>();
         services.AddSingleton<OpenApiV3Documents>();
+        services.AddSingleton<RbacRuleResolver>();
         services.AddSingleton<AccessReviewEvaluator>();
+        services.AddSingleton<ReviewEndpoints>();
         services.AddSingleton<NonResourceEndpoints>();
         services.AddSingleton<ResourceEndpoints>();
         services.AddSingleton<ApiRequestDispatcher>();
 
-        // Security: the temporary pieces below are replaced by the authentication/RBAC work.
-        services.AddSingleton<IAuthorizer, TemporaryAllowAllAuthorizer>();
         services.AddSingleton<IRbacObjectSource, StoreRbacObjectSource>();
+        services.AddSingleton<IAuthorizer, RbacAuthorizer>();
+        services.AddSingleton<IApiServiceConditionSink, StoreApiServiceConditionSink>();
 
+        // Hosted services start in this order: namespaces and CRDs, then the RBAC policy and the ConfigMap in kube-system.
         services.AddHostedService<CustomResourceDefinitionController>();
         services.AddHostedService<ClusterBootstrap>();
+        services.AddHostedService<BootstrapPolicyWriter>();
+        services.AddHostedService<ExtensionAuthenticationPublisher>();
+        services.AddHostedService<ClusterRoleAggregationController>();
+        services.AddHostedService<ApiServiceRegistrationController>();
         services.AddHostedService<GarbageCollector>();
         services.AddHostedService<NamespaceController>();
     }

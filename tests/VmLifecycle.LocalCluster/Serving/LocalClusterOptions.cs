@@ -23,6 +23,18 @@ internal sealed class LocalClusterOptions
     /// <summary>A static token file (<c>token,user,uid,"group1,group2"</c>) for bearer authentication.</summary>
     public string? TokenFile { get; set; }
 
+    /// <summary>
+    /// Requests without credentials run as system:anonymous in group system:unauthenticated and RBAC decides
+    /// (kube-apiserver's --anonymous-auth, on by default); when off they get 401.
+    /// </summary>
+    public bool AnonymousAuth { get; set; } = true;
+
+    /// <summary>
+    /// Where the services of APIServices are, as <c>namespace/name=https://host:port</c> (there are no Services or
+    /// endpoints in the local cluster); <c>--aggregated-backend</c>, repeatable.
+    /// </summary>
+    public IList<string> AggregatedBackends { get; } = [];
+
     /// <summary>A file to keep the cluster state in, so that a restart loses nothing; in memory only when empty.</summary>
     public string? StateFile { get; set; }
 

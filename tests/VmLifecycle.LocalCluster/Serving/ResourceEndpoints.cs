@@ -19,7 +19,7 @@ internal sealed class ResourceEndpoints(
     ResourceDeleter deleter,
     WatchStreamer watches,
     TableConverter tables,
-    AccessReviewEvaluator reviews)
+    ReviewEndpoints reviews)
 {
     public async Task ServeAsync(HttpContext context, ApiRequestInfo info, CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ internal sealed class ResourceEndpoints(
                     var write = RequestOptions.WriteContextFor(context);
                     var created = definition.Stored
                         ? writer.Create(definition, @namespace, body, write)
-                        : reviews.Evaluate(definition, @namespace, body, context.GetUser());
+                        : reviews.Create(definition, @namespace, body, context.GetUser());
                     await RespondAsync(context, created, 201, write, cancellationToken);
                     break;
                 }
