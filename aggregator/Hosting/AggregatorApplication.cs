@@ -22,6 +22,7 @@ internal static class AggregatorApplication
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
         builder.AddAggregator();
+        builder.AddVmControllers();
         var app = builder.Build();
         app.UseAggregator();
         return app;

@@ -46,7 +46,17 @@ internal sealed class AggregatorTestHost : IAsyncDisposable
 
     public string ServingKeyFile { get; private set; } = "";
 
-    public static async Task<AggregatorTestHost> StartAsync()
+    /// <summary>The aggregator with fakes behind every Kubernetes port and without controllers.</summary>
+    public static Task<AggregatorTestHost> StartAsync() => StartAsync(null, []);
+
+    /// <summary>
+    /// The aggregator against a real (local) cluster: the real Kubernetes store and the controllers under leader election,
+    /// configured by <paramref name="extraArguments"/>; events still go to <see cref="Events"/>.
+    /// </summary>
+    public static Task<AggregatorTestHost> StartWithClusterAsync(string kubeconfigPath, params string[] extraArguments) =>
+        StartAsync(kubeconfigPath, extraArguments);
+
+    private static async Task<AggregatorTestHost> StartAsync(string? kubeconfigPath, string[] extraArguments)
     {
         var pki = new TestPki();
         var files = new PemFiles();
@@ -67,10 +77,16 @@ internal sealed class AggregatorTestHost : IAsyncDisposable
             $"--NodeHandler:ClientKeyFile={clientKey}",
             $"--NodeHandler:CaFile={handlerCa}",
             "--Logging:LogLevel:Default=Warning",
+            .. kubeconfigPath is null ? (string[])["--Controllers:Enabled=false"] : [$"--Kubernetes:KubeconfigPath={kubeconfigPath}"],
+            .. extraArguments,
         ];
         var host = new AggregatorTestHost(pki, files, self => AggregatorApplication.Build(args, builder =>
         {
-            builder.Services.AddSingleton<IVirtualMachineStore>(self.Store);
+            if (kubeconfigPath is null)
+            {
+                builder.Services.AddSingleton<IVirtualMachineStore>(self.Store);
+            }
+
             builder.Services.AddSingleton<ISubjectAccessReviewClient>(self.Reviews);
             builder.Services.AddSingleton<ILifecycleEventRecorder>(self.Events);
             builder.Services.AddSingleton<IKubernetesVersionProbe>(self.Version);
@@ -127,6 +143,8 @@ internal sealed class AggregatorTestHost : IAsyncDisposable
 
         return client;
     }
+
+    public IServiceProvider Services => _app.Services;
 
     public async ValueTask DisposeAsync()
     {
