@@ -162,34 +162,4 @@ public sealed class CustomResourceLifecycleTests(ClusterFixture fixture)
         Assert.Equal(3, pages);
         Assert.Equal(["cm-0", "cm-1", "cm-2", "cm-3", "cm-4"], names);
     }
-
-    [Fact]
-    public async Task Deleting_A_Crd_Removes_Its_Objects_And_Stops_Serving_It()
-    {
-        var ns = await fixture.CreateNamespaceAsync("crd");
-        var crd = File.ReadAllText(Path.Combine(RunningCluster.FixturesDirectory, "widgets-crd.yaml"))
-            .Replace("widgets.test.vmlifecycle.io", "gadgets.temp.vmlifecycle.io", StringComparison.Ordinal)
-            .Replace("group: test.vmlifecycle.io", "group: temp.vmlifecycle.io", StringComparison.Ordinal)
-            .Replace("plural: widgets", "plural: gadgets", StringComparison.Ordinal)
-            .Replace("singular: widget", "singular: gadget", StringComparison.Ordinal)
-            .Replace("kind: Widget", "kind: Gadget", StringComparison.Ordinal)
-            .Replace("listKind: WidgetList", "listKind: GadgetList", StringComparison.Ordinal)
-            .Replace("shortNames: [wd]", "shortNames: [gd]", StringComparison.Ordinal);
-        await fixture.Kubectl.ApplyAsync(crd);
-        var established = await fixture.Kubectl.SucceedAsync("get", "crd", "gadgets.temp.vmlifecycle.io", "-o", "jsonpath={.status.conditions[?(@.type=='Established')].status}");
-        await fixture.Kubectl.ApplyAsync($"""
-            apiVersion: temp.vmlifecycle.io/v1
-            kind: Gadget
-            metadata: {"{"}name: g1, namespace: {ns}{"}"}
-            spec: {"{"}size: 1{"}"}
-            """);
-
-        await fixture.Kubectl.SucceedAsync("delete", "crd", "gadgets.temp.vmlifecycle.io");
-        var afterwards = await fixture.Kubectl.RunAsync("get", "--raw", $"/apis/temp.vmlifecycle.io/v1/namespaces/{ns}/gadgets");
-
-        Assert.Equal("True", established);
-        Assert.NotEqual(0, afterwards.ExitCode);
-        var store = fixture.Cluster.Store;
-        Assert.Empty(store.List("temp.vmlifecycle.io/gadgets", null).Objects);
-    }
 }
