@@ -196,4 +196,56 @@ public static class KubeVirtMessages
 
     /// <summary>virtctl's error when only one of --force and --grace-period is given.</summary>
     public const string ForceNeedsGracePeriod = "Must both use --force=true and set --grace-period.";
+
+    /// <summary>virtctl's error when start fails: <c>Error starting VirtualMachine {error}</c>.</summary>
+    /// <param name="error">The server's message.</param>
+    public static string VirtctlStartFailed(string error) => $"Error starting VirtualMachine {error}";
+
+    /// <summary>virtctl's error when stop fails: <c>error stopping VirtualMachine {error}</c>.</summary>
+    /// <param name="error">The server's message.</param>
+    public static string VirtctlStopFailed(string error) => $"error stopping VirtualMachine {error}";
+
+    /// <summary>virtctl's error when a force stop fails: <c>error force stopping VirtualMachine: {error}</c>.</summary>
+    /// <param name="error">The server's message.</param>
+    public static string VirtctlForceStopFailed(string error) => $"error force stopping VirtualMachine: {error}";
+
+    /// <summary>virtctl's error when restart fails: <c>Error restarting VirtualMachine {error}</c>.</summary>
+    /// <param name="error">The server's message.</param>
+    public static string VirtctlRestartFailed(string error) => $"Error restarting VirtualMachine {error}";
+
+    /// <summary>virtctl's error when a force restart fails: <c>Error restarting VirtualMachine, {error}</c>.</summary>
+    /// <param name="error">The server's message.</param>
+    public static string VirtctlForceRestartFailed(string error) => $"Error restarting VirtualMachine, {error}";
+
+    /// <summary>virtctl v0.28 to v0.41's error when rename fails: <c>Error renaming VirtualMachine {error}</c>.</summary>
+    /// <param name="error">The server's message.</param>
+    public static string VirtctlRenameFailed(string error) => $"Error renaming VirtualMachine {error}";
+
+    /// <summary>virtctl's error when pause or unpause cannot read the VirtualMachine: <c>Error getting VirtualMachine {name}: {error}</c>.</summary>
+    /// <param name="name">The VirtualMachine's name.</param>
+    /// <param name="error">The server's message.</param>
+    public static string VirtctlGetVmFailed(string name, string error) => $"Error getting VirtualMachine {name}: {error}";
+
+    /// <summary>virtctl's error when pause or unpause fails: <c>Error {pausing|unpausing} VirtualMachineInstance {name}: {error}</c>.</summary>
+    /// <param name="gerund">"pausing" or "unpausing".</param>
+    /// <param name="name">The VirtualMachineInstance's name.</param>
+    /// <param name="error">The server's message.</param>
+    public static string VirtctlPauseFailed(string gerund, string name, string error) => $"Error {gerund} VirtualMachineInstance {name}: {error}";
+
+    /// <summary>
+    /// virtctl's error for <c>pause vm</c> or <c>unpause vm</c> when the VirtualMachine is Halted:
+    /// <c>Error {pausing|unpausing} VirtualMachineInstance {name}. VirtualMachine {name} is not set to run</c>.
+    /// </summary>
+    /// <param name="gerund">"pausing" or "unpausing".</param>
+    /// <param name="name">The VirtualMachine's (and VirtualMachineInstance's) name.</param>
+    public static string VirtctlVmNotSetToRun(string gerund, string name) =>
+        $"Error {gerund} VirtualMachineInstance {name}. VirtualMachine {name} is not set to run";
+
+    /// <summary>
+    /// virtctl's error for <c>pause vm</c> or <c>unpause vm</c> when the VirtualMachineInstance does not exist:
+    /// <c>Error {pausing|unpausing} VirtualMachineInstance {name}, it was not found</c>.
+    /// </summary>
+    /// <param name="gerund">"pausing" or "unpausing".</param>
+    /// <param name="name">The VirtualMachineInstance's name.</param>
+    public static string VirtctlVmiNotFound(string gerund, string name) => $"Error {gerund} VirtualMachineInstance {name}, it was not found";
 }

@@ -1,0 +1,30 @@
+namespace VmLifecycle.KubectlPlugin.Tests.Binary;
+
+/// <summary>The plugin executable: the NativeAOT publish output when it exists (hack/publish-plugin.sh), else the built app host.</summary>
+internal static class PluginBinary
+{
+    public static string Locate()
+    {
+        var repository = FindRepositoryRoot();
+        string[] candidates =
+        [
+            Path.Combine(repository, ".local", "bin", "kubectl-virt"),
+            Path.Combine(repository, "kubectl-plugin", "bin", "Release", "net10.0", "linux-x64", "publish", "kubectl-virt"),
+            Path.Combine(AppContext.BaseDirectory, "kubectl-virt"),
+        ];
+        return candidates.FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("kubectl-virt was not built", candidates[^1]);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "VmLifecycle.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("the repository root (VmLifecycle.sln) was not found above " + AppContext.BaseDirectory);
+    }
+}
