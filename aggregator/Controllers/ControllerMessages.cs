@@ -1,8 +1,8 @@
 namespace VmLifecycle.Aggregator.Controllers;
 
 /// <summary>
-/// Event reasons and texts of the controllers that api/'s KubeVirtMessages does not hold yet (the start event of §4 among
-/// them); they belong there and should move once api/ takes them.
+/// Event reasons and texts of the controllers that are the controllers' own (scheduling, node failure, create/delete
+/// errors). The lifecycle messages of the KubeVirt reference are in api/'s KubeVirtMessages.
 /// </summary>
 internal static class ControllerMessages
 {
@@ -23,9 +23,6 @@ internal static class ControllerMessages
     public const string VmiNotExistsMessage = "VMI does not exist";
     public const string VmiConditionMissingReason = "VMIConditionMissing";
     public const string VmiConditionMissingMessage = "VMI is missing the Ready condition";
-
-    /// <summary>The event of §4 when the VM controller creates the VMI.</summary>
-    public static string StartedByCreatingInstance(string vmiName) => $"Started the virtual machine by creating the new virtual machine instance {vmiName}";
 
     public static string FailedCreating(string error) => $"Error creating virtual machine instance: {error}";
 

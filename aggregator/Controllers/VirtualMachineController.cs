@@ -56,7 +56,7 @@ internal sealed partial class VirtualMachineController(
                     vmi = created;
                     var runStrategy = RunStrategyPolicy.EffectiveRunStrategy(vm);
                     LogStarted(logger, key, runStrategy);
-                    await RecordAsync(vm, ControllerMessages.SuccessfulCreate, ControllerMessages.StartedByCreatingInstance(created.Metadata.Name), cancellationToken);
+                    await RecordAsync(vm, ControllerMessages.SuccessfulCreate, KubeVirtMessages.StartedByCreatingInstance(created.Metadata.Name), cancellationToken);
                 }
                 catch (KubernetesApiException e) when (e.IsConflict)
                 {

@@ -172,6 +172,10 @@ public static class KubeVirtMessages
 
     // Events (reference section 4).
 
+    /// <summary>Event message (reason SuccessfulCreate) when the VM controller creates the VMI: <c>Started the virtual machine by creating the new virtual machine instance {name}</c>.</summary>
+    /// <param name="vmiName">The name of the created VirtualMachineInstance.</param>
+    public static string StartedByCreatingInstance(string vmiName) => $"Started the virtual machine by creating the new virtual machine instance {vmiName}";
+
     /// <summary>Event message when the VirtualMachine controller stops a VM: <c>Stopped the virtual machine by deleting the virtual machine instance {uid}</c>.</summary>
     /// <param name="vmiUid">The UID of the deleted VirtualMachineInstance.</param>
     public static string StoppedByDeletingInstance(string vmiUid) => $"Stopped the virtual machine by deleting the virtual machine instance {vmiUid}";

@@ -24,6 +24,17 @@ public sealed class KubeVirtMessagesTests
     }
 
     [Fact]
+    public void The_vm_controller_events_are_KubeVirts()
+    {
+        Assert.Equal(
+            "Started the virtual machine by creating the new virtual machine instance my-vm",
+            KubeVirtMessages.StartedByCreatingInstance("my-vm"));
+        Assert.Equal(
+            "Stopped the virtual machine by deleting the virtual machine instance 5f0c2c1e-0000-4000-8000-000000000001",
+            KubeVirtMessages.StoppedByDeletingInstance("5f0c2c1e-0000-4000-8000-000000000001"));
+    }
+
+    [Fact]
     public void Start_refusals_name_the_run_strategy()
     {
         Assert.Equal("Always does not support manual start requests", KubeVirtMessages.ManualStartNotSupported(RunStrategy.Always));
