@@ -1,0 +1,49 @@
+using VmLifecycle.ChartRender.Charts;
+using YamlDotNet.Serialization;
+
+namespace VmLifecycle.ChartRender.Tests.TestSupport;
+
+/// <summary>The repository's chart rendered as release "vm-lifecycle" in namespace "vm-lifecycle", each manifest parsed.</summary>
+internal sealed class RenderedChart
+{
+    public const string Namespace = "vm-lifecycle";
+
+    private RenderedChart(IReadOnlyList<Manifest> manifests)
+    {
+        Manifests = manifests;
+    }
+
+    public IReadOnlyList<Manifest> Manifests { get; }
+
+    public static RenderedChart Render(Action<ReleaseOptions>? configure = null)
+    {
+        var options = new ReleaseOptions { Name = "vm-lifecycle", Namespace = Namespace };
+        configure?.Invoke(options);
+        var deserializer = new DeserializerBuilder().Build();
+        var manifests = ChartRenderer.Render(ChartDirectory, options, TimeProvider.System)
+            .Select(rendered => new Manifest(rendered.Source, deserializer.Deserialize<Dictionary<object, object?>>(rendered.Content)))
+            .ToList();
+        return new RenderedChart(manifests);
+    }
+
+    public static string ChartDirectory
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "VmLifecycle.sln")))
+                {
+                    return Path.Combine(directory.FullName, "charts", "vm-lifecycle");
+                }
+            }
+
+            throw new InvalidOperationException("the repository root (VmLifecycle.sln) is not above the test's directory");
+        }
+    }
+
+    public Manifest Single(string kind, string name) =>
+        Manifests.Single(manifest => manifest.Kind == kind && manifest.Name == name);
+
+    public IEnumerable<Manifest> OfKind(string kind) => Manifests.Where(manifest => manifest.Kind == kind);
+}
