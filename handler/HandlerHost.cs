@@ -9,6 +9,7 @@ using VmLifecycle.Handler.Kubernetes;
 using VmLifecycle.Handler.Libvirt;
 using VmLifecycle.Handler.Lifecycle;
 using VmLifecycle.Handler.Nodes;
+using VmLifecycle.Api.Kubernetes;
 
 namespace VmLifecycle.Handler;
 
@@ -53,7 +54,7 @@ internal static class HandlerHost
         services.AddHostedService<NodeHeartbeat>();
 
         // The Kubernetes client is created on first use, so tests that replace both stores never need a kubeconfig.
-        services.AddSingleton<IKubernetes>(sp => new k8s.Kubernetes(KubernetesClientFactory.Configuration(sp.GetRequiredService<IOptions<KubernetesConnectionOptions>>().Value)));
+        services.AddSingleton<IKubernetes>(sp => KubernetesConnection.CreateClient(sp.GetRequiredService<IOptions<KubernetesConnectionOptions>>().Value));
         services.AddSingleton<IVirtualMachineInstanceStore, KubernetesVmiStore>();
         services.AddSingleton<INodeMetadataStore, KubernetesNodeMetadataStore>();
 

@@ -9,6 +9,7 @@ using VmLifecycle.Aggregator.NodeHandlerClient;
 using VmLifecycle.Aggregator.Observability;
 using VmLifecycle.Aggregator.Serving;
 using VmLifecycle.Aggregator.Subresources;
+using VmLifecycle.Api.Kubernetes;
 
 namespace VmLifecycle.Aggregator.Hosting;
 
@@ -29,7 +30,7 @@ internal static class AggregatorServiceRegistration
         services.AddOptions<NodeHandlerClientOptions>().Bind(configuration.GetSection(NodeHandlerClientOptions.SectionName));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IKubernetes>(provider => KubernetesClientFactory.Create(provider.GetRequiredService<IOptions<KubernetesConnectionOptions>>().Value));
+        services.TryAddSingleton<IKubernetes>(provider => KubernetesConnection.CreateClient(provider.GetRequiredService<IOptions<KubernetesConnectionOptions>>().Value));
         services.TryAddSingleton<IVirtualMachineStore, KubernetesVirtualMachineStore>();
         services.TryAddSingleton<ISubjectAccessReviewClient, KubernetesSubjectAccessReviewClient>();
         services.TryAddSingleton<ILifecycleEventRecorder, KubernetesLifecycleEventRecorder>();

@@ -1,6 +1,6 @@
 using VmLifecycle.Handler.Domains;
 using VmLifecycle.Handler.Endpoints;
-using VmLifecycle.Handler.Kubernetes;
+using VmLifecycle.Api.Kubernetes;
 
 namespace VmLifecycle.Handler.Configuration;
 

@@ -1,15 +1,14 @@
-using VmLifecycle.Aggregator.Kubernetes;
-using VmLifecycle.Aggregator.Tests.TestSupport;
+using VmLifecycle.Api.Kubernetes;
 
-namespace VmLifecycle.Aggregator.Tests.Kubernetes;
+namespace VmLifecycle.Api.Tests.Kubernetes;
 
-public sealed class KubernetesClientFactoryTests
+public sealed class KubernetesConnectionTests
 {
     [Fact]
     public void Kubeconfig_path_is_used_as_given()
     {
-        using var files = new PemFiles();
-        var kubeconfig = Path.Combine(files.Directory, "kubeconfig");
+        var directory = Directory.CreateTempSubdirectory("kubeconfig-");
+        var kubeconfig = Path.Combine(directory.FullName, "kubeconfig");
         File.WriteAllText(kubeconfig, """
             apiVersion: v1
             kind: Config
@@ -25,8 +24,9 @@ public sealed class KubernetesClientFactoryTests
             current-context: local
             """);
 
-        var configuration = KubernetesClientFactory.Configuration(new KubernetesConnectionOptions { KubeconfigPath = kubeconfig });
+        var configuration = KubernetesConnection.Configuration(new KubernetesConnectionOptions { KubeconfigPath = kubeconfig });
 
+        directory.Delete(recursive: true);
         Assert.Equal("https://127.0.0.1:6443/", configuration.Host.TrimEnd('/') + "/");
     }
 
@@ -34,7 +34,7 @@ public sealed class KubernetesClientFactoryTests
     public void Missing_kubeconfig_fails_instead_of_falling_back_to_localhost()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
-            KubernetesClientFactory.Configuration(new KubernetesConnectionOptions { KubeconfigPath = "/nonexistent/kubeconfig" }));
+            KubernetesConnection.Configuration(new KubernetesConnectionOptions { KubeconfigPath = "/nonexistent/kubeconfig" }));
 
         Assert.Contains("/nonexistent/kubeconfig", error.Message, StringComparison.Ordinal);
     }
@@ -44,6 +44,6 @@ public sealed class KubernetesClientFactoryTests
     {
         Assert.SkipWhen(k8s.KubernetesClientConfiguration.IsInCluster(), "running in a pod");
 
-        Assert.Throws<InvalidOperationException>(() => KubernetesClientFactory.Configuration(new KubernetesConnectionOptions { InCluster = true }));
+        Assert.Throws<InvalidOperationException>(() => KubernetesConnection.Configuration(new KubernetesConnectionOptions { InCluster = true }));
     }
 }

@@ -1,8 +1,9 @@
-namespace VmLifecycle.Aggregator.Kubernetes;
+namespace VmLifecycle.Api.Kubernetes;
 
-/// <summary>How to reach the API server: configuration section "Kubernetes".</summary>
-internal sealed class KubernetesConnectionOptions
+/// <summary>How a server component (aggregator, handler) reaches the API server: configuration section "Kubernetes".</summary>
+public sealed class KubernetesConnectionOptions
 {
+    /// <summary>The configuration section the options are bound from.</summary>
     public const string SectionName = "Kubernetes";
 
     /// <summary>A kubeconfig file. When empty: the KUBECONFIG variable, then the in-cluster service account, then ~/.kube/config.</summary>

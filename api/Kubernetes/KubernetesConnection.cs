@@ -1,15 +1,21 @@
 using k8s;
 
-namespace VmLifecycle.Handler.Kubernetes;
+namespace VmLifecycle.Api.Kubernetes;
 
 /// <summary>
-/// Builds the KubernetesClient configuration. Unlike BuildDefaultConfig it never falls back to http://localhost:8080:
-/// without a kubeconfig or a service account the handler fails at start-up with a message that says what to set.
+/// The client configuration of the server components. Unlike KubernetesClient's BuildDefaultConfig it never falls back
+/// to http://localhost:8080: without a kubeconfig or an in-cluster service account it fails, saying what to set.
+/// (The kubectl plugin follows kubectl's own rules instead and does not compile this folder.)
 /// </summary>
-internal static class KubernetesClientFactory
+public static class KubernetesConnection
 {
+    /// <summary>Resolves the configuration: the given kubeconfig, KUBECONFIG, the in-cluster account, ~/.kube/config.</summary>
+    /// <param name="options">Where to look.</param>
+    /// <returns>The client configuration.</returns>
+    /// <exception cref="InvalidOperationException">No configuration was found, or the one asked for does not exist.</exception>
     public static KubernetesClientConfiguration Configuration(KubernetesConnectionOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var context = string.IsNullOrEmpty(options.Context) ? null : options.Context;
         if (options.InCluster)
         {
@@ -39,6 +45,12 @@ internal static class KubernetesClientFactory
         var home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
         return File.Exists(home)
             ? KubernetesClientConfiguration.BuildConfigFromConfigFile(home, currentContext: context)
-            : throw new InvalidOperationException("No Kubernetes configuration: set Kubernetes:KubeconfigPath (--kubeconfig, or KUBECONFIG), Kubernetes:InCluster, or run in a pod.");
+            : throw new InvalidOperationException(
+                "No Kubernetes configuration: set Kubernetes:KubeconfigPath (--kubeconfig, or KUBECONFIG), Kubernetes:InCluster, or run in a pod.");
     }
+
+    /// <summary>A client for <see cref="Configuration"/>.</summary>
+    /// <param name="options">Where to look.</param>
+    /// <returns>The client.</returns>
+    public static IKubernetes CreateClient(KubernetesConnectionOptions options) => new k8s.Kubernetes(Configuration(options));
 }
