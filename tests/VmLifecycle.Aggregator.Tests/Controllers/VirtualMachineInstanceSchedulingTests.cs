@@ -15,6 +15,7 @@ public sealed class VirtualMachineInstanceSchedulingTests
         var cluster = environment.Driver;
         await cluster.CreateNodeAsync("stale-node", TimeSpan.FromMinutes(5));
         await cluster.CreateNodeAsync("fresh-node", TimeSpan.Zero);
+        await environment.WaitForNodesAsync("stale-node", "fresh-node");
 
         await cluster.CreateVmiAsync("testvmi");
 
@@ -33,6 +34,7 @@ public sealed class VirtualMachineInstanceSchedulingTests
         await using var environment = await ControllerEnvironment.StartAsync();
         var cluster = environment.Driver;
         await cluster.CreateNodeAsync("node-1", TimeSpan.Zero);
+        await environment.WaitForNodesAsync("node-1");
 
         await cluster.CreateVmiAsync("picky", new Dictionary<string, string> { ["disk"] = "ssd" });
 
@@ -59,6 +61,7 @@ public sealed class VirtualMachineInstanceSchedulingTests
         var cluster = environment.Driver;
         await cluster.CreateNodeAsync("old-node", TimeSpan.FromMinutes(10));
         await cluster.CreateNodeAsync("no-handler", TimeSpan.Zero, handler: false);
+        await environment.WaitForNodesAsync("old-node", "no-handler");
 
         await cluster.CreateVmiAsync("lonely");
 

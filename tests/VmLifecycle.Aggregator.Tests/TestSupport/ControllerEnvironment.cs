@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using k8s.Models;
 using VmLifecycle.Aggregator.Reconciliation;
 
 namespace VmLifecycle.Aggregator.Tests.TestSupport;
@@ -60,6 +61,16 @@ internal sealed class ControllerEnvironment : IAsyncDisposable
             ]);
         _replicas.Add(replica);
         return replica;
+    }
+
+    /// <summary>
+    /// Waits until the controllers' Node informer holds these nodes. A VMI created before that is, rightly, refused
+    /// first and scheduled on the node's watch event; tests of the exact scheduling outcome wait here.
+    /// </summary>
+    public Task WaitForNodesAsync(params string[] names)
+    {
+        var nodes = (Informer<V1Node>)Aggregator.Services.GetService(typeof(Informer<V1Node>))!;
+        return Eventually.UntilAsync(() => names.All(name => nodes.Cache.Get(null, name) is not null), $"the controllers to see nodes {string.Join(", ", names)}");
     }
 
     public static LeaderElectedControllerHost Election(AggregatorTestHost replica) =>
