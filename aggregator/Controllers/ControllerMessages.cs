@@ -1,3 +1,5 @@
+using VmLifecycle.Aggregator.Observability;
+
 namespace VmLifecycle.Aggregator.Controllers;
 
 /// <summary>
@@ -23,6 +25,13 @@ internal static class ControllerMessages
     public const string VmiNotExistsMessage = "VMI does not exist";
     public const string VmiConditionMissingReason = "VMIConditionMissing";
     public const string VmiConditionMissingMessage = "VMI is missing the Ready condition";
+
+    /// <summary>
+    /// The core/v1 Event type of a controller event: Warning for failures (FailedScheduling as kube-scheduler records it,
+    /// FailedCreate, FailedDelete and NodeUnresponsive as KubeVirt does), Normal otherwise.
+    /// </summary>
+    public static string EventType(string reason) =>
+        reason is FailedScheduling or FailedCreate or FailedDelete or NodeUnresponsive ? LifecycleEventTypes.Warning : LifecycleEventTypes.Normal;
 
     public static string FailedCreating(string error) => $"Error creating virtual machine instance: {error}";
 

@@ -19,4 +19,13 @@ internal sealed class ControllerOptions
 
     /// <summary>How often an unschedulable VMI is tried again without a node change.</summary>
     public TimeSpan UnschedulableRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The base of the start failure back-off (KubeVirt: 10 s): the nth consecutive failure waits base × n² plus jitter.</summary>
+    public TimeSpan StartFailureBackoffBase { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The cap of the start failure back-off (KubeVirt: 300 s).</summary>
+    public TimeSpan StartFailureBackoffMax { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A VMI that has been Running this long clears the start failure count; one that fails later counts as a first failure.</summary>
+    public TimeSpan StartFailureResetAfter { get; set; } = TimeSpan.FromMinutes(5);
 }

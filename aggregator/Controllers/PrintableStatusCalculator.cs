@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VmLifecycle.Api.Conventions;
 using VmLifecycle.Api.VirtualMachineInstances;
 using VmLifecycle.Api.VirtualMachines;
@@ -78,8 +77,5 @@ internal static class PrintableStatusCalculator
     // status.startFailure.consecutiveFailCount > 0 with a run strategy that restarts by itself.
     private static bool IsCrashLooping(VirtualMachine vm) =>
         RunStrategyPolicy.EffectiveRunStrategy(vm) is RunStrategy.Always or RunStrategy.RerunOnFailure or RunStrategy.Once
-        && vm.Status?.StartFailure is { ValueKind: JsonValueKind.Object } failure
-        && failure.TryGetProperty("consecutiveFailCount", out var count)
-        && count.ValueKind == JsonValueKind.Number
-        && count.GetInt32() > 0;
+        && vm.Status?.StartFailure is { ConsecutiveFailCount: > 0 };
 }

@@ -18,6 +18,7 @@ internal sealed partial class VirtualMachineController(
     Informer<VirtualMachineInstance> vmis,
     KubeVirtObjectWriter writer,
     VirtualMachineExpectations expectations,
+    StartFailureBackoff backoff,
     ILifecycleEventRecorder events,
     TimeProvider time,
     ILogger<VirtualMachineController> logger) : IEntityController<VirtualMachine>
@@ -44,6 +45,14 @@ internal sealed partial class VirtualMachineController(
         }
 
         var action = RunStrategyPolicy.Decide(vm, vmi);
+        if (action == VmAction.CreateVmi && StartFailureBackoff.RetryIn(vm, time.GetUtcNow().UtcDateTime) is { } wait)
+        {
+            // Crash loop back-off: CrashLoopBackOff until retryAfterTimestamp, then this VM comes back through the queue.
+            LogBackingOff(logger, key, vm.Status!.StartFailure!.ConsecutiveFailCount, wait);
+            await WriteStatusAsync(vm, vmi, null, false, false, cancellationToken);
+            return ReconciliationResult.Success(wait);
+        }
+
         SyncFailure? failure = null;
         var stopExpected = false;
         switch (action)
@@ -72,11 +81,9 @@ internal sealed partial class VirtualMachineController(
                 break;
 
             case VmAction.DeleteVmiAndQueueStart:
-                // The Start goes in first: were the VM status write to fail after the deletion, RerunOnFailure would forget the restart.
-                if (!StateChangeRequests.HasStartRequest(vm))
-                {
-                    await QueueStartAsync(vm, cancellationToken);
-                }
+                // The Start (and the start failure) go in first: were the VM status write to fail after the deletion,
+                // RerunOnFailure would forget the restart and its back-off.
+                await QueueStartAsync(vm, vmi!, cancellationToken);
 
                 failure = await StopAsync(vm, vmi!, cancellationToken);
                 return failure is null ? ReconciliationResult.Success() : ReconciliationResult.Failure(failure.Message);
@@ -92,7 +99,9 @@ internal sealed partial class VirtualMachineController(
         }
 
         await WriteStatusAsync(vm, vmi, failure, false, stopExpected, cancellationToken);
-        return failure is null ? ReconciliationResult.Success() : ReconciliationResult.Failure(failure.Message);
+        return failure is null
+            ? ReconciliationResult.Success(backoff.ResetIn(vm, vmi, time.GetUtcNow().UtcDateTime))
+            : ReconciliationResult.Failure(failure.Message);
     }
 
     public Task<ReconciliationResult> DeletedAsync(VirtualMachine vm, CancellationToken cancellationToken)
@@ -123,14 +132,41 @@ internal sealed partial class VirtualMachineController(
         }
     }
 
-    // KubeVirt's addStartRequest: the existing requests plus a Start, guarded by the resourceVersion read.
-    private Task QueueStartAsync(VirtualMachine vm, CancellationToken cancellationToken)
+    // KubeVirt's addStartRequest: the existing requests plus a Start, with the failed VMI counted in startFailure, guarded
+    // by the resourceVersion read.
+    private Task QueueStartAsync(VirtualMachine vm, VirtualMachineInstance failed, CancellationToken cancellationToken)
     {
-        var requests = (vm.Status?.StateChangeRequests ?? []).Append(new StateChangeRequest { Action = StateChangeRequestAction.Start }).ToList();
+        var hasStart = StateChangeRequests.HasStartRequest(vm);
+        var startFailure = backoff.Sync(vm, vm.Status?.StartFailure, failed, time.GetUtcNow().UtcDateTime);
+        var failureChanged = !ReferenceEquals(startFailure, vm.Status?.StartFailure);
+        if (hasStart && !failureChanged)
+        {
+            return Task.CompletedTask;
+        }
+
+        var requests = hasStart
+            ? vm.Status!.StateChangeRequests!.ToList()
+            : (vm.Status?.StateChangeRequests ?? []).Append(new StateChangeRequest { Action = StateChangeRequestAction.Start }).ToList();
         var patch = new JsonPatch().Test("/metadata/resourceVersion", vm.Metadata.ResourceVersion);
-        patch = vm.Status is null
-            ? patch.Add("/status", new JsonObject { ["stateChangeRequests"] = JsonPatch.Value(requests) })
-            : patch.Add("/status/stateChangeRequests", JsonPatch.Value(requests));
+        if (vm.Status is null)
+        {
+            var status = new JsonObject { ["stateChangeRequests"] = JsonPatch.Value(requests) };
+            if (startFailure is not null)
+            {
+                status["startFailure"] = JsonPatch.Value(startFailure);
+            }
+
+            patch = patch.Add("/status", status);
+        }
+        else
+        {
+            patch = patch.Add("/status/stateChangeRequests", JsonPatch.Value(requests));
+            if (failureChanged && startFailure is not null)
+            {
+                patch = patch.Add("/status/startFailure", JsonPatch.Value(startFailure));
+            }
+        }
+
         return writer.PatchVmStatusAsync(vm.Metadata.NamespaceProperty, vm.Metadata.Name, patch, cancellationToken);
     }
 
@@ -151,7 +187,9 @@ internal sealed partial class VirtualMachineController(
     {
         var copy = VirtualMachineInstanceFactory.Copy(vm);
         var status = copy.Status ?? new VirtualMachineStatus();
-        VirtualMachineStatusBuilder.Apply(copy, status, vmi, failure, startExpected, stopExpected, time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow().UtcDateTime;
+        status.StartFailure = backoff.Sync(vm, status.StartFailure, vmi, now);
+        VirtualMachineStatusBuilder.Apply(copy, status, vmi, failure, startExpected, stopExpected, now);
         if (vm.Status is not null && ApiJson.Serialize(status) == ApiJson.Serialize(vm.Status))
         {
             return;
@@ -169,7 +207,8 @@ internal sealed partial class VirtualMachineController(
     }
 
     private Task RecordAsync(VirtualMachine vm, string reason, string message, CancellationToken cancellationToken) =>
-        events.RecordAsync(new LifecycleEvent(vm.Metadata.NamespaceProperty, VirtualMachine.KubeKind, vm.Metadata.Name, vm.Metadata.Uid, reason, message), cancellationToken);
+        events.RecordAsync(new LifecycleEvent(vm.Metadata.NamespaceProperty, VirtualMachine.KubeKind, vm.Metadata.Name, vm.Metadata.Uid, reason, message, ControllerMessages.EventType(reason)),
+            cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Started VM {Key} by creating its VMI (runStrategy {RunStrategy})")]
     private static partial void LogStarted(ILogger logger, EntityKey key, RunStrategy runStrategy);
@@ -179,6 +218,9 @@ internal sealed partial class VirtualMachineController(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "VM {Key} is Halted with a start request: switching to Always")]
     private static partial void LogSwitchedToAlways(ILogger logger, EntityKey key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "VM {Key} is crash looping ({Count} consecutive failures): next start in {Wait}")]
+    private static partial void LogBackingOff(ILogger logger, EntityKey key, int count, TimeSpan wait);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "VM {Key}: a VMI of the same name belongs to another owner; waiting")]
     private static partial void LogForeignVmi(ILogger logger, EntityKey key);

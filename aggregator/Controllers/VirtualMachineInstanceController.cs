@@ -153,7 +153,9 @@ internal sealed partial class VirtualMachineInstanceController(
 
     private Task RecordAsync(VirtualMachineInstance vmi, string reason, string message, CancellationToken cancellationToken) =>
         events.RecordAsync(
-            new LifecycleEvent(vmi.Metadata.NamespaceProperty, VirtualMachineInstance.KubeKind, vmi.Metadata.Name, vmi.Metadata.Uid, reason, message), cancellationToken);
+            new LifecycleEvent(vmi.Metadata.NamespaceProperty, VirtualMachineInstance.KubeKind, vmi.Metadata.Name, vmi.Metadata.Uid, reason, message,
+                ControllerMessages.EventType(reason)),
+            cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled VMI {Namespace}/{Name} to node {Node}")]
     private static partial void LogScheduled(ILogger logger, string @namespace, string name, string node);

@@ -57,6 +57,7 @@ internal static class ControllerServiceRegistration
 
         services.AddSingleton<KubeVirtObjectWriter>();
         services.AddSingleton<VirtualMachineExpectations>();
+        services.AddSingleton<StartFailureBackoff>();
         services.AddScoped<IEntityController<VirtualMachine>, VirtualMachineController>();
         services.AddScoped<IEntityController<VirtualMachineInstance>, VirtualMachineInstanceController>();
 

@@ -28,7 +28,7 @@ internal sealed partial class KubernetesLifecycleEventRecorder(IKubernetes kuber
             },
             Reason = lifecycleEvent.Reason,
             Message = lifecycleEvent.Message,
-            Type = "Normal",
+            Type = lifecycleEvent.Type,
             Source = new V1EventSource { Component = Component },
             ReportingComponent = Component,
             ReportingInstance = Environment.MachineName,

@@ -39,10 +39,10 @@ public sealed class VirtualMachineStatus
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RunStrategy? RunStrategy { get; set; }
 
-    /// <summary>StartFailure tracks consecutive VirtualMachineInstance start failures for the crash loop back-off.</summary>
+    /// <summary>StartFailure tracks consecutive VirtualMachineInstance start failures for the crash loop back-off; a start or stop request clears it.</summary>
     [JsonPropertyName("startFailure")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonElement? StartFailure { get; set; }
+    public VirtualMachineStartFailure? StartFailure { get; set; }
 
     /// <summary>SnapshotInProgress names the VirtualMachineSnapshot that is being taken, if any; unpause is refused meanwhile.</summary>
     [JsonPropertyName("snapshotInProgress")]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VmLifecycle.Aggregator.Controllers;
 using VmLifecycle.Api.Conventions;
 using VmLifecycle.Api.VirtualMachineInstances;
@@ -96,8 +95,31 @@ public sealed class PrintableStatusCalculatorTests
     public void Start_failures_show_CrashLoopBackOff_only_for_strategies_that_restart_by_themselves(RunStrategy strategy, PrintableStatus expected)
     {
         var vm = Vm(strategy);
-        vm.Status!.StartFailure = JsonDocument.Parse("""{"consecutiveFailCount":2}""").RootElement.Clone();
+        vm.Status!.StartFailure = new VirtualMachineStartFailure { ConsecutiveFailCount = 2 };
 
         Assert.Equal(expected, PrintableStatusCalculator.Calculate(vm, Vmi("Failed"), false, false));
+    }
+
+    [Theory]
+    [InlineData(RunStrategy.Always)]
+    [InlineData(RunStrategy.RerunOnFailure)]
+    public void A_vm_waiting_out_its_start_failure_back_off_shows_CrashLoopBackOff(RunStrategy strategy)
+    {
+        var vm = Vm(strategy);
+        vm.Status!.StartFailure = new VirtualMachineStartFailure { ConsecutiveFailCount = 1, LastFailedVMIUID = "failed", RetryAfterTimestamp = DateTime.UtcNow.AddMinutes(1) };
+
+        Assert.Equal(PrintableStatus.CrashLoopBackOff, PrintableStatusCalculator.Calculate(vm, null, false, false));
+        Assert.Equal(PrintableStatus.Starting, PrintableStatusCalculator.Calculate(vm, null, true, false));
+        Assert.Equal(PrintableStatus.Starting, PrintableStatusCalculator.Calculate(vm, Vmi("Pending"), false, false));
+        Assert.Equal(PrintableStatus.Running, PrintableStatusCalculator.Calculate(vm, Vmi("Running"), false, false));
+    }
+
+    [Fact]
+    public void A_start_failure_without_failures_is_no_crash_loop()
+    {
+        var vm = Vm(RunStrategy.Always);
+        vm.Status!.StartFailure = new VirtualMachineStartFailure();
+
+        Assert.Equal(PrintableStatus.Stopped, PrintableStatusCalculator.Calculate(vm, null, false, false));
     }
 }

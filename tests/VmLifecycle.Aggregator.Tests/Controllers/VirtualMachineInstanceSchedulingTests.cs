@@ -1,4 +1,5 @@
 using VmLifecycle.Aggregator.Controllers;
+using VmLifecycle.Aggregator.Observability;
 using VmLifecycle.Aggregator.Tests.TestSupport;
 using VmLifecycle.Api.Conventions;
 using VmLifecycle.Api.VirtualMachineInstances;
@@ -45,7 +46,7 @@ public sealed class VirtualMachineInstanceSchedulingTests
         Assert.Equal((ConditionStatus.False, ConditionReasons.Unschedulable), (condition.Status, condition.Reason));
         Assert.Equal("0/1 nodes are available: 1 node(s) didn't match the VirtualMachineInstance's node selector.", condition.Message);
         await Eventually.UntilAsync(
-            () => environment.Aggregator.Events.Events.Any(e => e.Reason == ControllerMessages.FailedScheduling && e.Message == condition.Message), "a FailedScheduling event");
+            () => environment.Aggregator.Events.Events.Any(e => e.Reason == ControllerMessages.FailedScheduling && e.Message == condition.Message && e.Type == LifecycleEventTypes.Warning), "a FailedScheduling event");
 
         await cluster.LabelNodeAsync("node-1", "disk", "ssd");
 
@@ -90,7 +91,7 @@ public sealed class VirtualMachineInstanceSchedulingTests
         Assert.Equal(ControllerMessages.NodeUnresponsive, failed!.Status!.Reason);
         Assert.True(DateTimeOffset.UtcNow - lastBeat >= ControllerEnvironment.NodeFailureTimeout - TimeSpan.FromSeconds(1));
         await Eventually.UntilAsync(
-            () => environment.Aggregator.Events.Events.Any(e => e.InvolvedName == "victim" && e.Reason == ControllerMessages.NodeUnresponsive), "a NodeUnresponsive event");
+            () => environment.Aggregator.Events.Events.Any(e => e.InvolvedName == "victim" && e.Reason == ControllerMessages.NodeUnresponsive && e.Type == LifecycleEventTypes.Warning), "a NodeUnresponsive event");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using VmLifecycle.Aggregator.Observability;
 using VmLifecycle.Aggregator.Tests.TestSupport;
 using VmLifecycle.Api;
 using VmLifecycle.Api.Conventions;
@@ -32,7 +33,7 @@ public sealed class VirtualMachineLifecycleTests
         var status = (await cluster.GetVmAsync("always"))!.Status!;
         Assert.Equal((true, true, RunStrategy.Always), (status.Created, status.Ready, status.RunStrategy));
         Assert.Equal(ConditionStatus.True, status.Conditions!.Single(c => c.Type == ConditionTypes.Ready).Status);
-        await Eventually.UntilAsync(() => environment.Aggregator.Events.Events.Any(e => e.Message == "Started the virtual machine by creating the new virtual machine instance always"), "the event");
+        await Eventually.UntilAsync(() => environment.Aggregator.Events.Events.Any(e => e.Message == "Started the virtual machine by creating the new virtual machine instance always" && e.Type == LifecycleEventTypes.Normal), "the event");
 
         await environment.RequestAsync("always", "stop");
         await StoppedAsync(environment, "always");
@@ -90,23 +91,38 @@ public sealed class VirtualMachineLifecycleTests
     }
 
     [Fact]
-    public async Task RerunOnFailure_recreates_a_crash_looping_vmi_each_time_and_leaves_a_succeeded_one_stopped()
+    public async Task RerunOnFailure_backs_off_a_crash_looping_vmi_and_leaves_a_succeeded_one_stopped()
     {
-        await using var environment = await ControllerEnvironment.StartAsync();
+        // One second, then the two second cap: long enough to see CrashLoopBackOff, short enough for three crashes.
+        await using var environment = await ControllerEnvironment.StartAsync(
+            1, "--Controllers:StartFailureBackoffBase=00:00:01", "--Controllers:StartFailureBackoffMax=00:00:02");
         await using var handler = await HandlerDouble.StartAsync(environment.Driver, Node);
         await environment.Driver.CreateVmAsync("rerun", RunStrategy.RerunOnFailure);
         var current = await RunningAsync(environment, "rerun");
         var uids = new HashSet<string> { current.Metadata.Uid };
 
-        for (var crash = 0; crash < 3; crash++)
+        for (var crash = 1; crash <= 3; crash++)
         {
+            var failedUid = current.Metadata.Uid;
             await environment.Driver.SetVmiPhaseAsync("rerun", VirtualMachineInstancePhase.Failed);
-            current = await RunningAsync(environment, "rerun", notUid: current.Metadata.Uid);
+            var waiting = await Eventually.ValueAsync(
+                () => environment.Driver.GetVmAsync("rerun"),
+                vm => vm!.Status!.PrintableStatus == PrintableStatus.CrashLoopBackOff && vm.Status.StartFailure?.LastFailedVMIUID == failedUid,
+                $"CrashLoopBackOff after crash {crash}");
+            var startFailure = waiting!.Status!.StartFailure!;
+            Assert.Equal(crash, startFailure.ConsecutiveFailCount);
+            Assert.NotNull(startFailure.RetryAfterTimestamp);
+            var meanwhile = await environment.Driver.GetVmiAsync("rerun");
+            Assert.True(meanwhile is null || meanwhile.Metadata.Uid == failedUid, "no new VMI while backing off");
+
+            current = await RunningAsync(environment, "rerun", notUid: failedUid);
             Assert.True(uids.Add(current.Metadata.Uid));
+            Assert.Equal(crash, (await environment.Driver.GetVmAsync("rerun"))!.Status!.StartFailure!.ConsecutiveFailCount);
         }
 
         await environment.Driver.SetVmiPhaseAsync("rerun", VirtualMachineInstancePhase.Succeeded);
         await StoppedAsync(environment, "rerun");
+        Assert.Null((await environment.Driver.GetVmAsync("rerun"))!.Status!.StartFailure);
 
         await environment.RequestAsync("rerun", "start");
         current = await RunningAsync(environment, "rerun");

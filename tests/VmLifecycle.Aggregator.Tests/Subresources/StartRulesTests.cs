@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VmLifecycle.Aggregator.Observability;
 using VmLifecycle.Aggregator.Subresources;
 using VmLifecycle.Aggregator.Tests.TestSupport;
@@ -172,7 +171,7 @@ public sealed class StartRulesTests
     public void Status_patch_removes_startFailure_when_it_is_set()
     {
         var vm = Vm(RunStrategy.Manual).WithPrintableStatus(PrintableStatus.CrashLoopBackOff);
-        vm.Status!.StartFailure = JsonDocument.Parse("""{"consecutiveFailCount":3}""").RootElement.Clone();
+        vm.Status!.StartFailure = new VirtualMachineStartFailure { ConsecutiveFailCount = 3 };
 
         var decision = StartRules.Decide(vm, null, new StartOptions());
 

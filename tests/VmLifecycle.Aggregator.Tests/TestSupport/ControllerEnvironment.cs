@@ -50,6 +50,8 @@ internal sealed class ControllerEnvironment : IAsyncDisposable
                 "--Controllers:HeartbeatStaleness=00:00:10",
                 $"--Controllers:NodeFailureTimeout={NodeFailureTimeout}",
                 "--Controllers:UnschedulableRetryInterval=00:00:05",
+                "--Controllers:StartFailureBackoffBase=00:00:00.200",
+                "--Controllers:StartFailureBackoffMax=00:00:01",
                 "--Controllers:LeaderElection:LeaseNamespace=default",
                 $"--Controllers:LeaderElection:Identity={identity}",
                 $"--Controllers:LeaderElection:LeaseDuration={LeaseDuration}",

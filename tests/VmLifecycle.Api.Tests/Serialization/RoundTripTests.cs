@@ -57,6 +57,9 @@ public sealed class RoundTripTests
         var paused = Assert.Single(vm.Status.Conditions!, condition => condition.Type == ConditionTypes.Paused);
         Assert.Equal((ConditionStatus.True, ConditionReasons.PausedByUser, KubeVirtMessages.PausedByUser), (paused.Status, paused.Reason, paused.Message));
         Assert.Equal(new DateTime(2026, 11, 27, 10, 5, 0, DateTimeKind.Utc), paused.LastTransitionTime);
+        Assert.Equal(
+            (1, (string?)"0b0f4f7c-4f7e-4c3a-a1e9-bc7d1c1d2a90", (DateTime?)new DateTime(2026, 11, 27, 10, 1, 0, DateTimeKind.Utc)),
+            (vm.Status.StartFailure!.ConsecutiveFailCount, vm.Status.StartFailure.LastFailedVMIUID, vm.Status.StartFailure.RetryAfterTimestamp));
         Assert.Equal("64Mi", vm.Spec.Template.Spec!.Domain.Resources!.Requests!["memory"].ToString());
 
         Assert.Equal(VirtualMachineInstancePhase.Running, vmi.Status?.Phase);
