@@ -2,44 +2,25 @@ using System.Diagnostics;
 
 namespace VmLifecycle.EndToEnd.Tests.TestSupport;
 
-/// <summary>The real kubectl binary with one kubeconfig (one identity).</summary>
-internal sealed class Kubectl(string kubeconfigPath)
+/// <summary>
+/// The real kubectl binary with one kubeconfig (one identity); with a plugin directory, that directory leads PATH, so
+/// kubectl finds its plugins there (<c>kubectl virt</c>) and <see cref="VirtctlAsync"/> runs the virtctl found there.
+/// </summary>
+internal sealed class Kubectl(string kubeconfigPath, string? pluginDirectory = null)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
     public string KubeconfigPath => kubeconfigPath;
 
-    public async Task<KubectlResult> RunAsync(IEnumerable<string> arguments, string? standardInput = null)
-    {
-        var start = new ProcessStartInfo("kubectl")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = standardInput is not null,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+    /// <summary>The same identity with <paramref name="directory"/> first on PATH.</summary>
+    public Kubectl WithPlugins(string directory) => new(kubeconfigPath, directory);
 
-        start.Environment["KUBECONFIG"] = kubeconfigPath;
-        // kubectl caches discovery under HOME; one cache per identity keeps the runs independent.
-        start.Environment["HOME"] = Path.GetDirectoryName(kubeconfigPath)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Timeout);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("kubectl could not be started");
-        if (standardInput is not null)
-        {
-            await process.StandardInput.WriteAsync(standardInput.AsMemory(), timeout.Token);
-            process.StandardInput.Close();
-        }
+    public Task<KubectlResult> RunAsync(IEnumerable<string> arguments, string? standardInput = null) =>
+        RunProgramAsync("kubectl", arguments, standardInput);
 
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return new KubectlResult(process.ExitCode, await output, await error);
-    }
+    /// <summary><c>virtctl ARGUMENTS</c> from the plugin directory, with the same kubeconfig and PATH.</summary>
+    public Task<KubectlResult> VirtctlAsync(params string[] arguments) =>
+        RunProgramAsync(Path.Combine(pluginDirectory ?? throw new InvalidOperationException("no plugin directory"), "virtctl"), arguments, null);
 
     public Task<KubectlResult> RunAsync(params string[] arguments) => RunAsync(arguments, null);
 
@@ -53,4 +34,41 @@ internal sealed class Kubectl(string kubeconfigPath)
 
     /// <summary><c>kubectl replace --raw PATH -f -</c>: a PUT with the body, as virtctl's calls are.</summary>
     public Task<KubectlResult> PutRawAsync(string path, string body = "{}") => RunAsync(["replace", "--raw", path, "-f", "-"], body);
+
+    private async Task<KubectlResult> RunProgramAsync(string program, IEnumerable<string> arguments, string? standardInput)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["KUBECONFIG"] = kubeconfigPath;
+        if (pluginDirectory is not null)
+        {
+            start.Environment["PATH"] = pluginDirectory + Path.PathSeparator + start.Environment["PATH"];
+        }
+
+        // kubectl caches discovery under HOME; one cache per identity keeps the runs independent.
+        start.Environment["HOME"] = Path.GetDirectoryName(kubeconfigPath)!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Timeout);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} could not be started");
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput.AsMemory(), timeout.Token);
+            process.StandardInput.Close();
+        }
+
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return new KubectlResult(process.ExitCode, await output, await error);
+    }
 }

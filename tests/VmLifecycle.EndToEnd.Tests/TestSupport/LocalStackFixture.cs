@@ -46,6 +46,9 @@ public sealed class LocalStackFixture : IAsyncLifetime
 
     internal Kubectl Viewer => _viewer ?? throw new InvalidOperationException("the stack is not up");
 
+    /// <summary>Where hack/local-up.sh publishes the plugin: kubectl-virt and its virtctl symlink.</summary>
+    public string PluginDirectory => Path.Combine(RepositoryRoot, ".local", "bin");
+
     public string ClusterPki => Path.Combine(LocalDirectory, "cluster", "Pki");
 
     public string AggregatorCaFile => Path.Combine(LocalDirectory, "pki", "aggregator-ca.crt");
