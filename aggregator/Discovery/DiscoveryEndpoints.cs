@@ -2,6 +2,7 @@ using System.Text.Json;
 using k8s;
 using VmLifecycle.Aggregator.Responses;
 using VmLifecycle.Aggregator.Subresources;
+using VmLifecycle.Api.Serialization;
 
 namespace VmLifecycle.Aggregator.Discovery;
 
@@ -35,7 +36,7 @@ internal static class DiscoveryEndpoints
             return;
         }
 
-        context.Response.ContentType = StatusWriter.JsonContentType;
+        context.Response.ContentType = StatusJson.ContentType;
         await context.Response.WriteAsync(document(), context.RequestAborted);
     }
 }

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Text.Json;
-using k8s;
 using k8s.Autorest;
-using k8s.Models;
+using VmLifecycle.Api.Serialization;
 
 namespace VmLifecycle.Aggregator.Kubernetes;
 
@@ -13,17 +11,9 @@ internal static class KubernetesErrors
     {
         var code = (int)(exception.Response?.StatusCode ?? HttpStatusCode.InternalServerError);
         var content = exception.Response?.Content ?? "";
-        try
+        if (StatusJson.TryRead(content) is { } status && (status.Message is not null || status.Reason is not null))
         {
-            var status = content.Length > 0 ? KubernetesJson.Deserialize<V1Status>(content) : null;
-            if (status is not null && (status.Message is not null || status.Reason is not null))
-            {
-                return new KubernetesApiException(status.Code ?? code, status.Reason ?? "", status.Message ?? content, exception);
-            }
-        }
-        catch (JsonException)
-        {
-            // Not a Status: keep the raw body as the message.
+            return new KubernetesApiException(status.Code ?? code, status.Reason ?? "", status.Message ?? content, exception);
         }
 
         return new KubernetesApiException(code, "", content.Length > 0 ? content : exception.Message, exception);

@@ -1,6 +1,4 @@
-using k8s;
 using k8s.Models;
-using System.Text.Json;
 using VmLifecycle.Aggregator.Kubernetes;
 using VmLifecycle.Aggregator.Responses;
 using VmLifecycle.Api.Conventions;
@@ -53,25 +51,12 @@ internal sealed class NodeHandlerForwarder(IVirtualMachineStore store, INodeHand
 
     private static StatusFailure Map(NodeHandlerResponse response)
     {
-        if (response.StatusCode is >= 400 and < 500 && TryReadStatus(response.Body) is { Message: { } message } status)
+        if (response.StatusCode is >= 400 and < 500 && StatusFailure.FromStatus(response.StatusCode, response.Body) is { } passedOn)
         {
-            return new StatusFailure(response.StatusCode, status.Reason ?? "", message, status.Details);
+            return passedOn;
         }
 
         var statusLine = $"{response.StatusCode} {response.ReasonPhrase}".TrimEnd();
         return StatusFailure.Internal(KubeVirtMessages.UnexpectedHandlerReturnCode(response.StatusCode, statusLine, response.Body));
-    }
-
-    private static V1Status? TryReadStatus(string body)
-    {
-        try
-        {
-            var status = body.Length == 0 ? null : KubernetesJson.Deserialize<V1Status>(body);
-            return status?.Kind == "Status" ? status : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

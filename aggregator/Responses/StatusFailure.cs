@@ -1,6 +1,7 @@
 using k8s.Models;
 using VmLifecycle.Api;
 using VmLifecycle.Api.Conventions;
+using VmLifecycle.Api.Serialization;
 
 namespace VmLifecycle.Aggregator.Responses;
 
@@ -41,6 +42,12 @@ internal sealed record StatusFailure(int Code, string Reason, string Message, V1
     /// <summary>500 <c>Internal error occurred: {error}</c>, with the error as the one cause (errors.NewInternalError).</summary>
     public static StatusFailure Internal(string error) =>
         new(500, "InternalError", KubeVirtMessages.InternalError(error), new V1StatusDetails { Causes = [new V1StatusCause { Message = error }] });
+
+    /// <summary>A handler's 4xx answer as it is; null when the body is not a Status with a message.</summary>
+    public static StatusFailure? FromStatus(int code, string body) =>
+        StatusJson.TryRead(body) is { Message: { } message } status ? new(code, status.Reason ?? "", message, status.Details) : null;
+
+    public V1Status ToStatus() => new() { Status = StatusJson.Failure, Code = Code, Reason = Reason, Message = Message, Details = Details };
 
     private static V1StatusDetails KubeVirtDetails(string singularResource, string name) =>
         new() { Name = name, Group = KubeVirtGroup.Name, Kind = singularResource };

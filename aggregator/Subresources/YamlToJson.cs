@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace VmLifecycle.Aggregator.Subresources;
@@ -9,16 +10,22 @@ namespace VmLifecycle.Aggregator.Subresources;
 /// <summary>
 /// Converts the first YAML document to JSON with YAML 1.2 core-schema typing of plain scalars (null, booleans, numbers),
 /// as sigs.k8s.io/yaml does before it decodes the JSON. Aliases are expanded with a node budget, so an alias bomb is a
-/// decoding error instead of an exhausted server.
+/// decoding error instead of an exhausted server; nesting is limited (checked on the parser's events before YamlDotNet
+/// builds its recursive node tree, and again while expanding, since an alias may refer to its own enclosing node), so
+/// a deep or cyclic document is a decoding error instead of a stack overflow that would end the process.
 /// </summary>
 internal static partial class YamlToJson
 {
     private const int NodeBudget = 100_000;
 
+    /// <summary>Deeper than any option body, and than System.Text.Json's default of 64 that JSON bodies meet.</summary>
+    public const int MaxDepth = 64;
+
     /// <returns>The JSON of the first document, or null when the text holds no document.</returns>
     /// <exception cref="YamlException">The text is not YAML, or expands beyond the node budget.</exception>
     public static JsonNode? Convert(string yaml, out bool empty)
     {
+        CheckDepth(yaml);
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
         empty = stream.Documents.Count == 0;
@@ -28,14 +35,39 @@ internal static partial class YamlToJson
         }
 
         var budget = NodeBudget;
-        return Node(stream.Documents[0].RootNode, ref budget);
+        return Node(stream.Documents[0].RootNode, 1, ref budget);
     }
 
-    private static JsonNode? Node(YamlNode node, ref int budget)
+    private static void CheckDepth(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            if (parser.Current is SequenceStart or MappingStart && ++depth > MaxDepth)
+            {
+                throw TooDeep(parser.Current.Start, parser.Current.End);
+            }
+
+            if (parser.Current is SequenceEnd or MappingEnd)
+            {
+                depth--;
+            }
+        }
+    }
+
+    private static YamlException TooDeep(Mark start, Mark end) => new(start, end, "document too deeply nested: more than " + MaxDepth + " levels");
+
+    private static JsonNode? Node(YamlNode node, int depth, ref int budget)
     {
         if (--budget < 0)
         {
             throw new YamlException(node.Start, node.End, "document too large: more than " + NodeBudget + " nodes");
+        }
+
+        if (depth > MaxDepth)
+        {
+            throw TooDeep(node.Start, node.End);
         }
 
         switch (node)
@@ -49,7 +81,7 @@ internal static partial class YamlToJson
                         throw new YamlException(key.Start, key.End, "mapping keys must be strings");
                     }
 
-                    jsonObject[name] = Node(value, ref budget);
+                    jsonObject[name] = Node(value, depth + 1, ref budget);
                 }
 
                 return jsonObject;
@@ -57,7 +89,7 @@ internal static partial class YamlToJson
                 var array = new JsonArray();
                 foreach (var item in sequence.Children)
                 {
-                    array.Add(Node(item, ref budget));
+                    array.Add(Node(item, depth + 1, ref budget));
                 }
 
                 return array;

@@ -4,7 +4,8 @@ namespace VmLifecycle.Handler.Endpoints;
 /// <c>PUT /v1/namespaces/{ns}/virtualmachineinstances/{name}/pause|unpause</c>, called by the aggregator over mutual
 /// TLS. Unlike KubeVirt, where the next domain event updates the condition later, the Paused condition is written
 /// to the VMI before the answer (read-your-writes): a client that sees 200 sees the condition. The VMI's lock keeps the
-/// reconciler from acting on the domain in between.
+/// reconciler from acting on the domain in between. Another method on these paths is a 405 Status, and any path this
+/// server does not serve a 404 Status, so that no error answer is a bare status line.
 /// </summary>
 internal static class PauseEndpoints
 {
@@ -13,11 +14,26 @@ internal static class PauseEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPut(PausePath, (string @namespace, string name, HttpContext context, PauseHandler handler, CancellationToken cancellationToken) =>
-            ClientCertificateValidator.IsAuthenticated(context) ? handler.PauseAsync(@namespace, name, cancellationToken) : Task.FromResult(Unauthenticated()));
-        endpoints.MapPut(UnpausePath, (string @namespace, string name, HttpContext context, PauseHandler handler, CancellationToken cancellationToken) =>
-            ClientCertificateValidator.IsAuthenticated(context) ? handler.UnpauseAsync(@namespace, name, cancellationToken) : Task.FromResult(Unauthenticated()));
+        endpoints.Map(PausePath, (string @namespace, string name, HttpContext context) =>
+            Serve(context, handler => handler.PauseAsync(@namespace, name, context.RequestAborted)));
+        endpoints.Map(UnpausePath, (string @namespace, string name, HttpContext context) =>
+            Serve(context, handler => handler.UnpauseAsync(@namespace, name, context.RequestAborted)));
+        endpoints.Map("{**path}", () => StatusResults.PathNotFound()).WithOrder(int.MaxValue);
     }
 
-    private static IResult Unauthenticated() => StatusResults.Unauthorized("a client certificate signed by the handler's client CA is required");
+    private static Task<IResult> Serve(HttpContext context, Func<PauseHandler, Task<IResult>> change)
+    {
+        if (!ClientCertificateValidator.IsAuthenticated(context))
+        {
+            return Task.FromResult(StatusResults.Unauthorized("a client certificate signed by the handler's client CA is required"));
+        }
+
+        if (!HttpMethods.IsPut(context.Request.Method))
+        {
+            context.Response.Headers.Allow = HttpMethods.Put;
+            return Task.FromResult(StatusResults.MethodNotAllowed());
+        }
+
+        return change(context.RequestServices.GetRequiredService<PauseHandler>());
+    }
 }

@@ -12,10 +12,7 @@ internal sealed partial class StatusExceptionMiddleware(RequestDelegate next, IL
         catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             LogUnhandled(logger, e, context.Request.Method, context.Request.Path);
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            context.Response.ContentType = StatusResults.JsonContentType;
-            var status = new StatusBody("Failure", Api.Conventions.KubeVirtMessages.InternalError(e.Message), "InternalError", null, StatusCodes.Status500InternalServerError);
-            await context.Response.WriteAsync(StatusResults.Serialize(status), context.RequestAborted);
+            await StatusResults.InternalError(e.Message, null).ExecuteAsync(context);
         }
     }
 

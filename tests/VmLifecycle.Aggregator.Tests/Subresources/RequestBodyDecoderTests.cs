@@ -90,5 +90,37 @@ public sealed class RequestBodyDecoderTests
         Assert.StartsWith(KubeVirtMessages.CannotUnmarshalBodyPrefix, failure!.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("- ", 200_000, "x")]
+    [InlineData("a: [", 100_000, "")]
+    [InlineData("a: {b: ", 100_000, "")]
+    public void Deeply_nested_yaml_is_400_not_a_stack_overflow(string level, int levels, string end)
+    {
+        var failure = RequestBodyDecoder.TryDecode<StopOptions>(Bytes(string.Concat(Enumerable.Repeat(level, levels)) + end), out _);
+
+        Assert.Equal(400, failure?.Code);
+        Assert.StartsWith(KubeVirtMessages.CannotUnmarshalBodyPrefix, failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("&a [*a]")]
+    [InlineData("a: &a {b: *a}")]
+    public void A_yaml_alias_to_its_own_enclosing_node_is_400(string body)
+    {
+        var failure = RequestBodyDecoder.TryDecode<StopOptions>(Bytes(body), out _);
+
+        Assert.Equal(400, failure?.Code);
+    }
+
+    [Fact]
+    public void Yaml_nested_below_the_limit_still_decodes()
+    {
+        var levels = YamlToJson.MaxDepth / 2;
+        var nested = string.Concat(Enumerable.Repeat("{x: ", levels)) + "1" + new string('}', levels);
+
+        Assert.Null(RequestBodyDecoder.TryDecode<StopOptions>(Bytes("gracePeriod: 3\nunknown: " + nested), out var options));
+        Assert.Equal(3, options.GracePeriod);
+    }
+
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 }
