@@ -28,7 +28,7 @@
 #                                           (the guest stops by itself: VMI phase Succeeded)
 #   with vmlifecycle.crash_after=N: "VMLIFECYCLE-GUEST CRASH (...)" after tick N, then a kernel panic,
 #                                           reported through pvpanic (VMI phase Failed)
-# Suggested kernel command line: "console=ttyS0 quiet mitigations=off" (see hack/README.md).
+# Suggested kernel command line: "console=ttyS0 quiet mitigations=off no_timer_check" (see hack/README.md).
 #
 # Usage: hack/make-guest.sh [--force] [REFERENCE]
 #   REFERENCE defaults to localhost/vm-lifecycle/test-guest:latest.

@@ -15,7 +15,7 @@ namespace VmLifecycle.Handler;
 
 /// <summary>
 /// Composes the handler: options, libvirt, the lifecycle controller, the node heartbeat and the HTTPS endpoint with
-/// mutual TLS. Tests build the same host and replace the Kubernetes-facing stores.
+/// mutual TLS. Tests build the same host and replace the Kubernetes-facing stores (VMIs, Node metadata and status, Secrets).
 /// </summary>
 internal static class HandlerHost
 {
@@ -38,6 +38,7 @@ internal static class HandlerHost
         services.AddSingleton<LibvirtDomains>();
         services.AddSingleton<ImageStore>();
         services.AddSingleton<DomainPlanner>();
+        services.AddSingleton<CloudInitSecretReader>();
         services.AddSingleton<NodeDomains>();
         services.AddSingleton<InstanceLocks>();
         services.AddSingleton<GracefulShutdown>();
@@ -51,12 +52,15 @@ internal static class HandlerHost
             var tls = sp.GetRequiredService<IOptions<TlsOptions>>().Value;
             return HandlerEndpoint.For(tls.AdvertisedEndpoint, sp.GetRequiredService<IOptions<HandlerOptions>>().Value.NodeName, tls.Port);
         });
+        services.AddSingleton<NodeReadyReporter>();
         services.AddHostedService<NodeHeartbeat>();
 
-        // The Kubernetes client is created on first use, so tests that replace both stores never need a kubeconfig.
+        // The Kubernetes client is created on first use, so tests that replace all the stores never need a kubeconfig.
         services.AddSingleton<IKubernetes>(sp => KubernetesConnection.CreateClient(sp.GetRequiredService<IOptions<KubernetesConnectionOptions>>().Value));
         services.AddSingleton<IVirtualMachineInstanceStore, KubernetesVmiStore>();
         services.AddSingleton<INodeMetadataStore, KubernetesNodeMetadataStore>();
+        services.AddSingleton<INodeStatusStore, KubernetesNodeStatusStore>();
+        services.AddSingleton<ISecretStore, KubernetesSecretStore>();
 
         var tls = configuration.GetSection(TlsOptions.SectionName).Get<TlsOptions>() ?? new TlsOptions();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(tls.Port, listen => listen.UseHttps(https =>

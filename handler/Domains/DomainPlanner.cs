@@ -17,7 +17,12 @@ internal sealed class DomainPlanner(ImageStore images)
     public const long DefaultMemoryBytes = 128L * 1024 * 1024;
     private const string DefaultContainerDiskPath = "disk/disk.img";
 
-    public DomainPlan Plan(VirtualMachineInstance vmi, string node, string stateDirectory, Accelerator accelerator)
+    /// <param name="vmi">The VMI to plan.</param>
+    /// <param name="node">This handler's node.</param>
+    /// <param name="stateDirectory">The handler's state directory.</param>
+    /// <param name="accelerator">KVM or TCG.</param>
+    /// <param name="cloudInitSecrets">The data of cloudInitNoCloud secret refs by volume name (<see cref="CloudInitSecretReader"/>).</param>
+    public DomainPlan Plan(VirtualMachineInstance vmi, string node, string stateDirectory, Accelerator accelerator, IReadOnlyDictionary<string, CloudInitSecretData>? cloudInitSecrets = null)
     {
         var metadata = vmi.Metadata;
         var identity = new DomainIdentity(metadata.NamespaceProperty ?? "default", metadata.Name, metadata.Uid ?? "", node);
@@ -37,7 +42,7 @@ internal sealed class DomainPlanner(ImageStore images)
             cpu,
             MemoryKiB(vmi),
             KernelBoot(vmi),
-            PlanDisks(vmi, state),
+            PlanDisks(vmi, state, cloudInitSecrets),
             state,
             vmi.Spec.StartStrategy == StartStrategy.Paused);
     }
@@ -118,7 +123,7 @@ internal sealed class DomainPlanner(ImageStore images)
     internal static string Hostname(VirtualMachineInstance vmi) =>
         string.IsNullOrEmpty(vmi.Spec.Hostname) ? vmi.Metadata.Name : vmi.Spec.Hostname;
 
-    private List<PlannedDisk> PlanDisks(VirtualMachineInstance vmi, InstanceStateDirectory state)
+    private List<PlannedDisk> PlanDisks(VirtualMachineInstance vmi, InstanceStateDirectory state, IReadOnlyDictionary<string, CloudInitSecretData>? cloudInitSecrets)
     {
         var volumes = vmi.Spec.Volumes ?? [];
         var disks = (vmi.Spec.Domain.Devices.Disks ?? []).ToList();
@@ -145,7 +150,7 @@ internal sealed class DomainPlanner(ImageStore images)
             letters[prefix] = index + 1;
             var target = prefix + (char)('a' + index);
             var readOnly = disk.Cdrom is not null || disk.DiskTarget?.ReadOnly == true;
-            planned.Add(PlanSource(vmi, volume, state) with
+            planned.Add(PlanSource(vmi, volume, state, cloudInitSecrets) with
             {
                 Device = device,
                 Bus = bus,
@@ -159,7 +164,7 @@ internal sealed class DomainPlanner(ImageStore images)
         return planned;
     }
 
-    private PlannedDisk PlanSource(VirtualMachineInstance vmi, Volume volume, InstanceStateDirectory state)
+    private PlannedDisk PlanSource(VirtualMachineInstance vmi, Volume volume, InstanceStateDirectory state, IReadOnlyDictionary<string, CloudInitSecretData>? cloudInitSecrets)
     {
         var name = volume.Name;
         if (volume.ContainerDisk is { } containerDisk)
@@ -191,7 +196,7 @@ internal sealed class DomainPlanner(ImageStore images)
 
         if (volume.CloudInitNoCloud is { } cloudInit)
         {
-            return Disk(name, DiskSourceKind.CloudInitNoCloud, state.File($"cloudinit-{name}.iso"), "raw") with { CloudInit = CloudInitContent(cloudInit, name, vmi) };
+            return Disk(name, DiskSourceKind.CloudInitNoCloud, state.File($"cloudinit-{name}.iso"), "raw") with { CloudInit = CloudInitContent(cloudInit, name, vmi, cloudInitSecrets?.GetValueOrDefault(name)) };
         }
 
         throw new InvalidDomainSpecException($"volume {name}: only containerDisk, emptyDisk, hostDisk and cloudInitNoCloud are supported on this node");
@@ -200,15 +205,16 @@ internal sealed class DomainPlanner(ImageStore images)
     private static PlannedDisk Disk(string name, DiskSourceKind kind, string path, string format) =>
         new(name, kind, path, format, "disk", "virtio", "", ReadOnly: false, Serial: null, BootOrder: null);
 
-    private static CloudInitSeedContent CloudInitContent(CloudInitNoCloudSource source, string name, VirtualMachineInstance vmi)
+    private static CloudInitSeedContent CloudInitContent(CloudInitNoCloudSource source, string name, VirtualMachineInstance vmi, CloudInitSecretData? secret)
     {
-        if (source.SecretRef is not null || source.NetworkDataSecretRef is not null)
+        if ((source.SecretRef is not null && secret?.UserData is null) || (source.NetworkDataSecretRef is not null && secret?.NetworkData is null))
         {
-            throw new InvalidDomainSpecException($"cloudInitNoCloud {name}: secretRef is not supported yet; use userData or userDataBase64");
+            throw new InvalidDomainSpecException($"cloudInitNoCloud {name}: the data of its secret refs was not read");
         }
 
-        var userData = source.UserData ?? Decode(source.UserDataBase64, name) ?? "";
-        var networkData = source.NetworkData ?? Decode(source.NetworkDataBase64, name);
+        // KubeVirt admits one source each for user and network data; a secret ref wins, as KubeVirt's resolved data does.
+        var userData = (source.SecretRef is not null ? secret!.UserData : null) ?? source.UserData ?? Decode(source.UserDataBase64, name) ?? "";
+        var networkData = (source.NetworkDataSecretRef is not null ? secret!.NetworkData : null) ?? source.NetworkData ?? Decode(source.NetworkDataBase64, name);
         return new CloudInitSeedContent(userData, CloudInitSeed.MetaData(vmi.Metadata.Uid ?? "", Hostname(vmi)), networkData);
     }
 

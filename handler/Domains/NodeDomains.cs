@@ -14,13 +14,15 @@ internal sealed partial class NodeDomains
 {
     private readonly LibvirtDomains _libvirt;
     private readonly DomainPlanner _planner;
+    private readonly CloudInitSecretReader _cloudInitSecrets;
     private readonly HandlerOptions _options;
     private readonly ILogger<NodeDomains> _logger;
 
-    public NodeDomains(LibvirtDomains libvirt, DomainPlanner planner, IOptions<HandlerOptions> options, ILogger<NodeDomains> logger)
+    public NodeDomains(LibvirtDomains libvirt, DomainPlanner planner, CloudInitSecretReader cloudInitSecrets, IOptions<HandlerOptions> options, ILogger<NodeDomains> logger)
     {
         _libvirt = libvirt;
         _planner = planner;
+        _cloudInitSecrets = cloudInitSecrets;
         _options = options.Value;
         _logger = logger;
         Accelerator = AcceleratorDetector.Detect(_options.ForceTcg);
@@ -45,12 +47,12 @@ internal sealed partial class NodeDomains
             .Select(d => new NodeDomain(d.Name, DomainIdentity.Parse(d.Metadata), d.Status))
             .Where(d => d.Identity?.Node == Node)];
 
-    public DomainPlan Plan(VirtualMachineInstance vmi) => _planner.Plan(vmi, Node, _options.StateDirectory, Accelerator);
-
-    /// <summary>Creates the VMI's files and starts its domain (paused for startStrategy Paused).</summary>
+    /// <summary>Reads the VMI's cloud-init Secrets, creates its files and starts its domain (paused for startStrategy Paused).</summary>
+    /// <exception cref="CloudInitSecretException">A cloud-init Secret or its key is missing; nothing was created.</exception>
     public async Task<DomainPlan> StartAsync(VirtualMachineInstance vmi, CancellationToken cancellationToken)
     {
-        var plan = Plan(vmi);
+        var secrets = await _cloudInitSecrets.ReadAsync(vmi, cancellationToken);
+        var plan = _planner.Plan(vmi, Node, _options.StateDirectory, Accelerator, secrets);
         await DiskMaterializer.CreateAsync(plan, cancellationToken);
         _libvirt.DefineAndStart(DomainXmlBuilder.Build(plan), plan.StartPaused);
         LogStarted(_logger, plan.Identity.DomainName, plan.Identity.Uid, plan.Accelerator, plan.StartPaused);

@@ -101,7 +101,7 @@ internal sealed partial class DomainReconciler(
             {
                 await HandlerMetrics.MeasureAsync("start", () => domains.StartAsync(withFinalizer, cancellationToken));
             }
-            catch (Exception e) when (e is InvalidDomainSpecException or ImageNotFoundException or InvalidOperationException or Libvirt.LibvirtException { IsConnectionLost: false })
+            catch (Exception e) when (e is InvalidDomainSpecException or ImageNotFoundException or CloudInitSecretException or InvalidOperationException or Libvirt.LibvirtException { IsConnectionLost: false })
             {
                 LogStartFailed(logger, e, ns, name);
                 await updater.UpdateStatusAsync(ns, name, v => VmiConditions.Set(v, ConditionTypes.Synchronized, ConditionStatus.False, HandlerReasons.SyncFailed, e.Message, time.GetUtcNow()), cancellationToken);

@@ -6,12 +6,15 @@ using VmLifecycle.Handler.Configuration;
 namespace VmLifecycle.Handler.Nodes;
 
 /// <summary>
-/// Keeps this handler's Node current: the schedulable label, the endpoint the aggregator calls for pause/unpause, and
-/// a heartbeat time renewed every <see cref="NodeHeartbeatOptions.Interval"/> (RFC 3339, from the injected clock).
-/// On a clean shutdown the label turns "false", so no new VMI is scheduled to a node without a handler.
+/// Keeps this handler's Node current: the schedulable label, the endpoint the aggregator calls for pause/unpause, a
+/// heartbeat time renewed every <see cref="NodeHeartbeatOptions.Interval"/> (RFC 3339, from the injected clock), and
+/// the Ready condition in status (<see cref="NodeReadyReporter"/>), so that <c>kubectl get nodes</c> shows the node
+/// Ready. On a clean shutdown the label turns "false", so no new VMI is scheduled to a node without a handler, and
+/// Ready turns False.
 /// </summary>
 internal sealed partial class NodeHeartbeat(
     INodeMetadataStore nodes,
+    NodeReadyReporter ready,
     IOptions<HandlerOptions> handler,
     IOptions<NodeHeartbeatOptions> options,
     HandlerEndpoint endpoint,
@@ -22,9 +25,10 @@ internal sealed partial class NodeHeartbeat(
 
     private string Node => handler.Value.NodeName;
 
-    /// <summary>Writes one heartbeat.</summary>
-    public Task BeatAsync(CancellationToken cancellationToken) =>
-        nodes.ApplyAsync(
+    /// <summary>Writes one heartbeat: the Node's labels and annotations (creating the Node if needed), then its Ready condition.</summary>
+    public async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        await nodes.ApplyAsync(
             Node,
             new Dictionary<string, string> { [Labels.HandlerNode] = Labels.HandlerNodeTrue },
             new Dictionary<string, string>
@@ -33,6 +37,8 @@ internal sealed partial class NodeHeartbeat(
                 [Annotations.HandlerHeartbeat] = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             },
             cancellationToken);
+        await ready.ReportAsync(Node, cancellationToken);
+    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -40,6 +46,7 @@ internal sealed partial class NodeHeartbeat(
         try
         {
             await nodes.ApplyAsync(Node, new Dictionary<string, string> { [Labels.HandlerNode] = HandlerNodeFalse }, new Dictionary<string, string>(), cancellationToken);
+            await ready.ReportStoppedAsync(Node, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -25,6 +25,8 @@ public sealed class HandlerHostFixture(LibvirtFixture libvirt) : IAsyncLifetime
 
     internal RecordingNodeMetadataStore Nodes { get; } = new();
 
+    internal InMemoryNodeStatusStore NodeStatus { get; } = new();
+
     internal TestCertificates Certificates { get; } = TestCertificates.Create();
 
     internal VirtualMachineInstance Vmi { get; private set; } = null!;
@@ -39,6 +41,7 @@ public sealed class HandlerHostFixture(LibvirtFixture libvirt) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        NodeStatus.Put(new k8s.Models.V1Node { Metadata = new k8s.Models.V1ObjectMeta { Name = Node } });
         var builder = HandlerHost.CreateBuilder(
         [
             $"--node-name={Node}",
@@ -54,6 +57,8 @@ public sealed class HandlerHostFixture(LibvirtFixture libvirt) : IAsyncLifetime
         builder.Logging.ClearProviders().AddProvider(new TestLogging());
         builder.Services.AddSingleton<IVirtualMachineInstanceStore>(Store);
         builder.Services.AddSingleton<INodeMetadataStore>(Nodes);
+        builder.Services.AddSingleton<INodeStatusStore>(NodeStatus);
+        builder.Services.AddSingleton<ISecretStore>(new InMemorySecretStore());
         _app = HandlerHost.Build(builder);
         await _app.StartAsync();
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using VmLifecycle.Api.Conventions;
 using VmLifecycle.Api.VirtualMachineInstances;
 using VmLifecycle.Handler.Libvirt;
+using VmLifecycle.Handler.Nodes;
 using VmLifecycle.Handler.Tests.Infrastructure;
 
 namespace VmLifecycle.Handler.Tests.Endpoints;
@@ -119,6 +120,16 @@ public sealed class PauseEndpointTests(HandlerHostFixture host, LibvirtFixture l
         Assert.Equal($"https://{host.Node}:{host.Port}", host.Nodes.Annotations[Annotations.HandlerEndpoint]);
         var heartbeat = DateTimeOffset.Parse(host.Nodes.Annotations[Annotations.HandlerHeartbeat], System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(DateTimeOffset.UtcNow - heartbeat, TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task The_node_is_Ready_while_the_handler_is_connected_to_libvirt()
+    {
+        await Eventually.WaitAsync(() => host.NodeStatus.Ready?.Status == "True", TimeSpan.FromSeconds(30), "the Node's Ready condition to be True");
+
+        var ready = host.NodeStatus.Ready!;
+        Assert.Equal(NodeReadiness.ReadyReason, ready.Reason);
+        Assert.Equal(NodeReadiness.Posting.Message, ready.Message);
     }
 
     private static async Task AssertStatusAsync(HttpResponseMessage response, HttpStatusCode code, string reason, string message)

@@ -16,9 +16,10 @@ internal sealed class HandlerStack : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
 
-    public HandlerStack(LibvirtFixture libvirt, InMemoryVmiStore store, string? node = null, TimeSpan? acpiRetry = null)
+    public HandlerStack(LibvirtFixture libvirt, InMemoryVmiStore store, string? node = null, TimeSpan? acpiRetry = null, InMemorySecretStore? secrets = null)
     {
         Store = store;
+        Secrets = secrets ?? new InMemorySecretStore();
         Options = Microsoft.Extensions.Options.Options.Create(new HandlerOptions
         {
             NodeName = node ?? UniqueNode(libvirt),
@@ -29,13 +30,16 @@ internal sealed class HandlerStack : IAsyncDisposable
         });
         Connection = libvirt.CreateConnection();
         var images = new ImageStore(Microsoft.Extensions.Options.Options.Create(new ImageStoreOptions { Root = TestGuest.ImageStoreRoot }));
-        Domains = new NodeDomains(new LibvirtDomains(Connection), new DomainPlanner(images), Options, TestLogging.Factory.CreateLogger<NodeDomains>());
+        Domains = new NodeDomains(new LibvirtDomains(Connection), new DomainPlanner(images), new CloudInitSecretReader(Secrets), Options, TestLogging.Factory.CreateLogger<NodeDomains>());
         Locks = new InstanceLocks();
         var reconciler = new DomainReconciler(Domains, new VmiUpdater(store), new GracefulShutdown(TimeProvider.System, Options), TimeProvider.System, TestLogging.Factory.CreateLogger<DomainReconciler>());
         Controller = new LifecycleController(store, Domains, reconciler, Locks, Options, TimeProvider.System, TestLogging.Factory.CreateLogger<LifecycleController>());
     }
 
     public InMemoryVmiStore Store { get; }
+
+    /// <summary>The Secrets of cloudInitNoCloud secret refs.</summary>
+    public InMemorySecretStore Secrets { get; }
 
     public string Node => Options.Value.NodeName;
 

@@ -32,7 +32,7 @@ internal static class TestGuest
                 {
                     KernelBoot = new KernelBoot
                     {
-                        KernelArgs = $"console=ttyS0 quiet mitigations=off {extraKernelArgs}".Trim(),
+                        KernelArgs = $"console=ttyS0 quiet mitigations=off no_timer_check {extraKernelArgs}".Trim(),
                         Container = new KernelBootContainer { Image = Image, KernelPath = "/boot/vmlinuz", InitrdPath = "/boot/initramfs.gz" },
                     },
                 },
