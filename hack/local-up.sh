@@ -6,7 +6,8 @@
 #     ServiceAccounts and APIService (rendered from charts/vm-lifecycle by hack/chart-render, not copied),
 #   - the aggregator behind the APIService, as its ServiceAccount (a token of the cluster's token file),
 #   - one handler per node (node-1, node-2, ...) on the machine's libvirt, as the handler's ServiceAccount,
-# waits until the APIService is Available and every handler heartbeats, writes KUBECONFIG (admin) and .local/env,
+# waits until the APIService is Available and every handler heartbeats and is ready (/readyz: also after a restart, when
+# its Node still shows the old heartbeat), writes KUBECONFIG (admin) and .local/env,
 # and boots examples/vmi.yaml (the aggregator's controllers schedule it, the handler runs it).
 # Running it again keeps what still runs. hack/local-down.sh stops everything.
 #
@@ -20,6 +21,19 @@
 #   VM_LIFECYCLE_IMAGE_STORE       the node-local image store (default <repo>/.local/images, shared by every stack)
 #   VM_LIFECYCLE_BOOT_EXAMPLE      0: do not boot examples/vmi.yaml (default 1)
 #   VM_LIFECYCLE_SKIP_BUILD        1: use the binaries already built (default 0)
+#   VM_LIFECYCLE_LIBVIRT           system: the handlers use the machine's libvirtd (default); private: a libvirtd and
+#                                  virtlogd of this stack only (see below), which tests may kill and restart
+#   VM_LIFECYCLE_LIBVIRT_URI       the handlers' libvirt URI with VM_LIFECYCLE_LIBVIRT=system (default qemu:///system)
+#   VM_LIFECYCLE_LIBVIRT_WAIT      seconds to wait for a private libvirtd to answer (default 90)
+#
+# A private libvirtd (VM_LIFECYCLE_LIBVIRT=private) is a root (privileged) libvirtd in a mount namespace of its own,
+# where LOCAL_DIR/libvirt/{etc,run,lib,cache,log} are mounted over /etc/libvirt, /run/libvirt, /var/lib/libvirt,
+# /var/cache/libvirt and /var/log/libvirt: its domain definitions, status files, monitors, logs and sockets are its
+# own, so it never sees the machine's domains nor they its. Root's qemu:///session cannot give this: as root it is
+# the system daemon. The namespace is held by a "vm-lifecycle-libvirt-ns" process; libvirtd (under tini -s, as
+# install-deps.sh runs the system one) and virtlogd run in it. The handlers reach it through its socket,
+# qemu+unix:///system?socket=LOCAL_DIR/libvirt/run/libvirt-sock, which is also LIBVIRT_URI in .local/env (for virsh).
+# Running local-up again restarts a libvirtd or virtlogd that died; running domains survive that.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -49,6 +63,17 @@ elapsed() { awk -v s="$started_at" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f s
 alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$2"; }
 # A process started by this run (right after the fork its command line is still the shell's).
 running() { kill -0 "$1" 2>/dev/null; }
+libvirt_mode="${VM_LIFECYCLE_LIBVIRT:-system}"
+libvirt_dir="$local_dir/libvirt"
+case "$libvirt_mode" in
+  system) libvirt_uri="${VM_LIFECYCLE_LIBVIRT_URI:-qemu:///system}" ;;
+  private)
+    [[ -z "${VM_LIFECYCLE_LIBVIRT_URI:-}" ]] || die "VM_LIFECYCLE_LIBVIRT_URI cannot be combined with VM_LIFECYCLE_LIBVIRT=private"
+    # A Unix socket path has at most 107 bytes.
+    (( ${#libvirt_dir} + 17 <= 107 )) || die "$libvirt_dir is too long a path for libvirt's socket"
+    libvirt_uri="qemu+unix:///system?socket=$libvirt_dir/run/libvirt-sock" ;;
+  *) die "VM_LIFECYCLE_LIBVIRT must be system or private, not '$libvirt_mode'" ;;
+esac
 [[ "$handlers" =~ ^[1-9][0-9]*$ ]] || die "VM_LIFECYCLE_HANDLERS must be a positive number, not '$handlers'"
 for p in "$api_port" "$aggregator_port" "$handler_port"; do
   [[ "$p" =~ ^[0-9]+$ ]] || die "ports must be numbers, not '$p'"
@@ -127,11 +152,17 @@ AGGREGATOR_PID=$AGGREGATOR_PID
 HANDLER_NODES="${node_names[*]}"
 HANDLER_URLS="${handler_urls[*]}"
 HANDLER_PIDS="${handler_pids[*]}"
+LIBVIRT_URI="$libvirt_uri"
+LIBVIRT_NS_PID=$LIBVIRT_NS_PID
+LIBVIRT_MNT_NS=$LIBVIRT_MNT_NS
+LIBVIRTD_PID=$LIBVIRTD_PID
+VIRTLOGD_PID=$VIRTLOGD_PID
 ENV
 }
 
 # --- Keep what still runs from an earlier run.
 LOCAL_CLUSTER_PID="" AGGREGATOR_PID="" HANDLER_PIDS=""
+LIBVIRT_NS_PID="" LIBVIRT_MNT_NS="" LIBVIRTD_PID="" VIRTLOGD_PID=""
 # shellcheck disable=SC1091
 [[ -f "$local_dir/env" ]] && source "$local_dir/env"
 read -r -a old_pids <<<"${HANDLER_PIDS:-}"
@@ -215,6 +246,73 @@ else
   write_env
 fi
 
+# --- The private libvirtd (VM_LIFECYCLE_LIBVIRT=private), see the header.
+if [[ "$libvirt_mode" == private ]]; then
+  ns_marker="vm-lifecycle-libvirt-ns:$libvirt_dir"
+  if alive "$LIBVIRT_NS_PID" "$ns_marker"; then
+    log "private libvirt namespace already there (pid $LIBVIRT_NS_PID)"
+  else
+    log "creating the private libvirt namespace in $libvirt_dir"
+    LIBVIRTD_PID="" VIRTLOGD_PID=""
+    mkdir -p "$libvirt_dir"/{etc/qemu,run,lib,cache/qemu,log/qemu}
+    # The machine's configuration (install-deps.sh's qemu.conf: QEMU runs as root), none of its domains or networks.
+    cp /etc/libvirt/*.conf "$libvirt_dir/etc/"
+    # No mount namespace per QEMU (libvirt's default, for a private /dev): the QEMUs stay in this namespace, which is
+    # how local-down and the fault tests tell this stack's QEMUs apart (/proc/PID/ns/mnt).
+    printf '\n# hack/local-up.sh: private libvirtd\nnamespaces = []\n' >>"$libvirt_dir/etc/qemu.conf"
+    # The QEMU capabilities the system daemon already probed (~10 s otherwise); libvirtd re-probes when outdated.
+    cp -r /var/cache/libvirt/qemu/capabilities "$libvirt_dir/cache/qemu/" 2>/dev/null || true
+    setsid nohup unshare --mount --propagation private -- bash -c '
+      set -e
+      for m in etc:/etc/libvirt run:/run/libvirt lib:/var/lib/libvirt cache:/var/cache/libvirt log:/var/log/libvirt; do
+        mkdir -p "${m#*:}"
+        mount --bind "$1/${m%%:*}" "${m#*:}"
+      done
+      exec -a "vm-lifecycle-libvirt-ns:$1" sleep infinity' _ "$libvirt_dir" >>"$logs/libvirt-ns.log" 2>&1 </dev/null &
+    LIBVIRT_NS_PID=$!
+    # The marker is built inside the script, so that it shows only once the mounts are done and sleep runs.
+    for _ in $(seq 100); do alive "$LIBVIRT_NS_PID" "$ns_marker" && break; sleep 0.05; done
+    alive "$LIBVIRT_NS_PID" "$ns_marker" || { cat "$logs/libvirt-ns.log" >&2; die "the private libvirt namespace did not come up"; }
+  fi
+  LIBVIRT_MNT_NS=$(readlink "/proc/$LIBVIRT_NS_PID/ns/mnt")
+  # Never start the daemons outside it: they would take over the machine's sockets in /run/libvirt.
+  [[ "$LIBVIRT_MNT_NS" != "$(readlink /proc/$$/ns/mnt)" ]] \
+    && nsenter --target "$LIBVIRT_NS_PID" --mount -- findmnt --noheadings --mountpoint /run/libvirt >/dev/null \
+    || die "the private libvirt namespace (pid $LIBVIRT_NS_PID) does not have its own /run/libvirt"
+  write_env
+  if alive "$VIRTLOGD_PID" "virtlogd -p $libvirt_dir/virtlogd.pid"; then
+    log "private virtlogd already running (pid $VIRTLOGD_PID)"
+  else
+    # nsenter execs the program (no fork): $! is virtlogd's pid.
+    setsid nohup nsenter --target "$LIBVIRT_NS_PID" --mount -- virtlogd -p "$libvirt_dir/virtlogd.pid" \
+      >>"$logs/virtlogd.log" 2>&1 </dev/null &
+    VIRTLOGD_PID=$!
+    log "started the private virtlogd (pid $VIRTLOGD_PID)"
+    write_env
+  fi
+  if alive "$LIBVIRTD_PID" "libvirtd -p $libvirt_dir/libvirtd.pid"; then
+    log "private libvirtd already running (pid $LIBVIRTD_PID)"
+  else
+    rm -f "$libvirt_dir/libvirtd.pid"
+    # Under tini -s, a subreaper, so that destroyed QEMUs are reaped at once (hack/README.md).
+    setsid nohup nsenter --target "$LIBVIRT_NS_PID" --mount -- tini -s -- libvirtd -p "$libvirt_dir/libvirtd.pid" \
+      >>"$logs/libvirtd.log" 2>&1 </dev/null &
+    tini_pid=$!
+    for _ in $(seq 200); do [[ -s "$libvirt_dir/libvirtd.pid" ]] && break; running "$tini_pid" || break; sleep 0.05; done
+    [[ -s "$libvirt_dir/libvirtd.pid" ]] || { tail -20 "$logs/libvirtd.log" >&2; die "the private libvirtd did not start"; }
+    LIBVIRTD_PID=$(cat "$libvirt_dir/libvirtd.pid")
+    log "started the private libvirtd (pid $LIBVIRTD_PID)"
+    write_env
+  fi
+  for _ in $(seq $((${VM_LIFECYCLE_LIBVIRT_WAIT:-90} * 4))); do
+    virsh -c "$libvirt_uri" version >/dev/null 2>&1 && break
+    running "$LIBVIRTD_PID" || { tail -20 "$logs/libvirtd.log" >&2; die "the private libvirtd exited"; }
+    sleep 0.25
+  done
+  virsh -c "$libvirt_uri" version >/dev/null 2>&1 || die "the private libvirtd does not answer (see $logs/libvirtd.log)"
+  log "private libvirtd answers on $libvirt_uri ($(elapsed))"
+fi
+
 # --- One handler per node, as the handler's ServiceAccount.
 for n in $(seq "$handlers"); do
   node="$node_prefix$n" port=$((handler_port + n - 1)) pid="${old_pids[n - 1]:-}"
@@ -227,7 +325,7 @@ for n in $(seq "$handlers"); do
     setsid nohup dotnet "$handler_dll" --node-name "$node" --kubeconfig "$local_dir/handler.kubeconfig" \
       --port "$port" --advertised-endpoint "https://127.0.0.1:$port" \
       --tls-cert "$pki/handler-serving.crt" --tls-key "$pki/handler-serving.key" --client-ca "$pki/handler-ca.crt" \
-      --state-dir "$local_dir/handler/$node" --image-store "$image_store" \
+      --state-dir "$local_dir/handler/$node" --image-store "$image_store" --libvirt-uri "$libvirt_uri" \
       >>"$logs/handler-$node.log" 2>&1 </dev/null &
     pid=$!
   fi
@@ -273,7 +371,18 @@ for i in "${!node_names[@]}"; do
   [[ -n "$(kubectl get node "$node" -o jsonpath='{.metadata.annotations.vm-lifecycle\.kubevirt\.io/handler-heartbeat}' 2>/dev/null)" ]] \
     || die "handler $node does not heartbeat (see $logs/handler-$node.log)"
 done
-log "handlers ${node_names[*]} heartbeating ($(elapsed))"
+# A Node keeps the heartbeat of a handler that died: a restarted handler is up once its /readyz answers (libvirt
+# connected, the API server answering, the first VMI list done).
+for i in "${!node_names[@]}"; do
+  url="${handler_urls[i]}/readyz"
+  for _ in $(seq 600); do
+    curl -fsS --cacert "$pki/handler-ca.crt" "$url" >/dev/null 2>&1 && break
+    running "${handler_pids[i]}" || { tail -50 "$logs/handler-${node_names[i]}.log" >&2; die "handler ${node_names[i]} exited"; }
+    sleep 0.1
+  done
+  curl -fsS --cacert "$pki/handler-ca.crt" "$url" >/dev/null || die "handler ${node_names[i]} is not ready (see $logs/handler-${node_names[i]}.log)"
+done
+log "handlers ${node_names[*]} heartbeating and ready ($(elapsed))"
 
 # --- The example VM.
 if [[ "${VM_LIFECYCLE_BOOT_EXAMPLE:-1}" == 1 ]]; then

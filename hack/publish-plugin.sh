@@ -17,10 +17,15 @@ publish_dir="$repo/kubectl-plugin/bin/Release/net10.0/$rid/publish"
 
 log() { echo "publish-plugin: $*" >&2; }
 
+mkdir -p "$bin_dir"
+# Several local stacks may come up at once (tests, benchmarks): one publish at a time into the shared obj/ and bin/,
+# and the binary replaced by a rename, so that a kubectl-virt being run is never overwritten mid-way.
+exec 9>"$bin_dir/.publish.lock"
+flock 9
 log "publishing kubectl-virt NativeAOT for $rid"
 dotnet publish kubectl-plugin/VmLifecycle.KubectlPlugin.csproj -r "$rid" -c Release --nologo -v quiet -clp:ErrorsOnly
-mkdir -p "$bin_dir"
-install -m 0755 "$publish_dir/kubectl-virt" "$bin_dir/kubectl-virt"
+install -m 0755 "$publish_dir/kubectl-virt" "$bin_dir/.kubectl-virt.new"
+mv -f "$bin_dir/.kubectl-virt.new" "$bin_dir/kubectl-virt"
 ln -sfn kubectl-virt "$bin_dir/virtctl"
 log "installed $bin_dir/kubectl-virt and $bin_dir/virtctl"
 
