@@ -13,10 +13,12 @@ namespace VmLifecycle.EndToEnd.Tests.Authentication;
 public sealed class DirectAggregatorCallTests(LocalStackFixture stack)
 {
     private const string Spoofed = "system:admin";
+    private const string LocalStackOnly = "the aggregator's own port and the cluster's CAs are reachable only on a local stack";
 
     [Fact]
     public async Task Without_A_Client_Certificate_Spoofed_Headers_Get_401()
     {
+        stack.SkipOnExternalCluster(LocalStackOnly);
         using var client = CreateClient(null);
 
         using var response = await SendStartAsync(client, spoofHeaders: true);
@@ -27,6 +29,7 @@ public sealed class DirectAggregatorCallTests(LocalStackFixture stack)
     [Fact]
     public async Task A_Certificate_From_Another_Ca_Gets_401()
     {
+        stack.SkipOnExternalCluster(LocalStackOnly);
         using var authority = TestCertificates.CreateUntrustedAuthority();
         using var certificate = TestCertificates.IssueClient(authority, "front-proxy-client");
         using var client = CreateClient(certificate);
@@ -39,6 +42,7 @@ public sealed class DirectAggregatorCallTests(LocalStackFixture stack)
     [Fact]
     public async Task A_Front_Proxy_Ca_Certificate_With_A_Name_Outside_The_Allowed_Names_Gets_401()
     {
+        stack.SkipOnExternalCluster(LocalStackOnly);
         using var authority = TestCertificates.LoadAuthority(Path.Combine(stack.ClusterPki, "front-proxy-ca.crt"), Path.Combine(stack.ClusterPki, "front-proxy-ca.key"));
         using var certificate = TestCertificates.IssueClient(authority, "not-the-front-proxy");
         using var client = CreateClient(certificate);
@@ -51,6 +55,7 @@ public sealed class DirectAggregatorCallTests(LocalStackFixture stack)
     [Fact]
     public async Task A_Cluster_Client_Certificate_Does_Not_Make_Remote_User_Headers_Count()
     {
+        stack.SkipOnExternalCluster(LocalStackOnly);
         using var authority = TestCertificates.LoadAuthority(Path.Combine(stack.ClusterPki, "ca.crt"), Path.Combine(stack.ClusterPki, "ca.key"));
         using var certificate = TestCertificates.IssueClient(authority, "front-proxy-client");
         using var client = CreateClient(certificate);
@@ -63,6 +68,7 @@ public sealed class DirectAggregatorCallTests(LocalStackFixture stack)
     [Fact]
     public async Task The_Front_Proxy_Certificate_Is_Accepted()
     {
+        stack.SkipOnExternalCluster(LocalStackOnly);
         using var certificate = X509Certificate2.CreateFromPemFile(
             Path.Combine(stack.ClusterPki, "front-proxy-client.crt"), Path.Combine(stack.ClusterPki, "front-proxy-client.key"));
         using var client = CreateClient(certificate);

@@ -9,6 +9,7 @@ public sealed class LocalUpTests(LocalStackFixture stack)
     [Fact]
     public async Task A_Second_Local_Up_Keeps_The_Running_Processes()
     {
+        stack.SkipOnExternalCluster("it reruns hack/local-up.sh");
         var before = stack.ReadEnvFile();
 
         var after = await stack.RunLocalUpAgainAsync();
