@@ -1,0 +1,69 @@
+namespace VmLifecycle.Bench;
+
+/// <summary>What hack/bench.sh hands over: where the stack and the repository are, and how much to repeat.</summary>
+internal sealed record BenchSettings
+{
+    public required string Repository { get; init; }
+
+    /// <summary>The stack's VM_LIFECYCLE_LOCAL_DIR (env, kubeconfig, pki, cluster/Pki).</summary>
+    public required string LocalDirectory { get; init; }
+
+    public required string OutputFile { get; init; }
+
+    public required bool Quick { get; init; }
+
+    /// <summary>The namespace of every VMI the bench creates; the handler names domains {namespace}_{name}.</summary>
+    public string Namespace { get; init; } = "bench";
+
+    public int StartupRuns => Quick ? 10 : 30;
+
+    public int PauseCliRuns => Quick ? 5 : 20;
+
+    public int PauseApiCalls => Quick ? 50 : 200;
+
+    public int CreateRuns => Quick ? 3 : 10;
+
+    public int DensityVmis => Quick ? 10 : 50;
+
+    public int DensityRuns { get; init; } = 1;
+
+    public TimeSpan ThroughputDuration => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(10);
+
+    public int ThroughputWorkers { get; init; } = 16;
+
+    public string WorkDirectory => Path.Combine(LocalDirectory, "work");
+
+    public static BenchSettings Parse(string[] args)
+    {
+        string? repository = null, localDirectory = null, output = null;
+        var quick = false;
+        var densityRuns = 1;
+        var workers = 16;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--repo": repository = Next(); break;
+                case "--local-dir": localDirectory = Next(); break;
+                case "--out": output = Next(); break;
+                case "--quick": quick = true; break;
+                case "--density-runs": densityRuns = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--workers": workers = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown argument {args[i]}");
+            }
+        }
+
+        repository ??= Directory.GetCurrentDirectory();
+        localDirectory ??= Path.Combine(repository, ".local", "bench");
+        return new BenchSettings
+        {
+            Repository = Path.GetFullPath(repository),
+            LocalDirectory = Path.GetFullPath(localDirectory),
+            OutputFile = Path.GetFullPath(output ?? Path.Combine(repository, ".local", "bench.json")),
+            Quick = quick,
+            DensityRuns = Math.Max(1, densityRuns),
+            ThroughputWorkers = Math.Max(1, workers),
+        };
+    }
+}
