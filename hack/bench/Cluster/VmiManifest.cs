@@ -31,7 +31,7 @@ internal static class VmiManifest
                 {
                     ["kernelBoot"] = new JsonObject
                     {
-                        ["kernelArgs"] = "console=ttyS0 quiet",
+                        ["kernelArgs"] = "console=ttyS0 quiet no_timer_check",
                         ["container"] = new JsonObject
                         {
                             ["image"] = Image,
