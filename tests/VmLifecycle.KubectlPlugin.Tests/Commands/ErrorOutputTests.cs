@@ -13,6 +13,22 @@ public sealed class ErrorOutputTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
+    public async Task A_server_that_is_not_listening_is_described_in_words_as_kubectl_does()
+    {
+        // A port that was free a moment ago: nothing listens there.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var kubeconfig = _harness.Directory.File("closed-kubeconfig", KubeconfigYaml.Single($"https://127.0.0.1:{port}", _harness.Pki.CaFile, PluginHarness.Token, PluginHarness.Namespace));
+
+        var run = await PluginRunner.RunAsync(new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig }, _harness.Directory.Path, ["start", "my-vm"]);
+
+        Assert.Equal((1, ""), (run.ExitCode, run.Out));
+        Assert.Equal("Error starting VirtualMachine Unable to connect to the server: connect: connection refused\n", run.Error);
+    }
+
+    [Fact]
     public async Task A_missing_vm_prints_the_not_found_status()
     {
         _harness.Server.On("PUT", SubresourcePath + "/virtualmachines/nope/start", ScriptedResponse.Status(404, "NotFound", "virtualmachine.kubevirt.io \"nope\" not found"));
