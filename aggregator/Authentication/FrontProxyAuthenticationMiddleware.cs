@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections.Features;
 using VmLifecycle.Aggregator.Observability;
 using VmLifecycle.Aggregator.Responses;
 
@@ -25,7 +26,8 @@ internal sealed partial class FrontProxyAuthenticationMiddleware(
         }
 
         var certificate = context.Connection.ClientCertificate;
-        var result = authenticator.Authenticate(certificate, peerIntermediates.For(certificate), context.Request.Headers);
+        var result = authenticator.Authenticate(
+            certificate, peerIntermediates.For, context.Request.Headers, context.Features.Get<IConnectionItemsFeature>()?.Items);
         if (result.User is null)
         {
             metrics.AuthenticationFailed();

@@ -16,7 +16,21 @@ internal sealed class FrontProxyAuthenticator(IRequestHeaderSettingsSource setti
     private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
     private const string CommonNameOid = "2.5.4.3";
 
-    public AuthenticationResult Authenticate(X509Certificate2? clientCertificate, X509Certificate2Collection? peerIntermediates, IHeaderDictionary headers)
+    // A proxy certificate verified on a TLS connection is trusted on it for at most this long (and never past the
+    // expiry of its chain, nor after the settings change); kube-apiserver keeps its connections open.
+    private static readonly TimeSpan ConnectionVerdictLifetime = TimeSpan.FromMinutes(1);
+    private static readonly object VerifiedPeerKey = new();
+
+    public AuthenticationResult Authenticate(X509Certificate2? clientCertificate, X509Certificate2Collection? peerIntermediates, IHeaderDictionary headers) =>
+        Authenticate(clientCertificate, _ => peerIntermediates, headers, null);
+
+    /// <param name="peerIntermediates">The intermediates the peer sent with its certificate; asked only when the chain is verified.</param>
+    /// <param name="connection">The TLS connection's items: the certificate's verification is remembered there.</param>
+    public AuthenticationResult Authenticate(
+        X509Certificate2? clientCertificate,
+        Func<X509Certificate2, X509Certificate2Collection?> peerIntermediates,
+        IHeaderDictionary headers,
+        IDictionary<object, object?>? connection)
     {
         var settings = settingsSource.Current;
         if (settings is null || settings.ClientCertificateAuthorities.Count == 0)
@@ -29,22 +43,10 @@ internal sealed class FrontProxyAuthenticator(IRequestHeaderSettingsSource setti
             return AuthenticationResult.Failure("no client certificate");
         }
 
-        if (!HasClientAuthUsage(clientCertificate))
+        if (!IsVerifiedOn(connection, clientCertificate, settings)
+            && VerifyCertificate(clientCertificate, peerIntermediates(clientCertificate), settings, connection) is { } failure)
         {
-            return AuthenticationResult.Failure("the client certificate has no clientAuth extended key usage");
-        }
-
-        var chainError = VerifyChain(clientCertificate, peerIntermediates, settings.ClientCertificateAuthorities);
-        if (chainError is not null)
-        {
-            return AuthenticationResult.Failure($"the client certificate does not chain to the request-header CA: {chainError}");
-        }
-
-        IReadOnlyList<string> allowedNames = options.Value.AllowedNames?.ToList() ?? settings.AllowedNames;
-        var commonName = CommonName(clientCertificate);
-        if (allowedNames.Count > 0 && (commonName is null || !allowedNames.Contains(commonName, StringComparer.Ordinal)))
-        {
-            return AuthenticationResult.Failure($"the client certificate's CN \"{commonName}\" is not an allowed front-proxy name");
+            return AuthenticationResult.Failure(failure);
         }
 
         var name = settings.UsernameHeaders.Select(header => First(headers, header)).FirstOrDefault(value => !string.IsNullOrEmpty(value));
@@ -63,8 +65,47 @@ internal sealed class FrontProxyAuthenticator(IRequestHeaderSettingsSource setti
         return AuthenticationResult.Success(new AuthenticatedUser(name, uid, groups, Extra(headers, settings.ExtraHeaderPrefixes)));
     }
 
-    private string? VerifyChain(X509Certificate2 certificate, X509Certificate2Collection? intermediates, X509Certificate2Collection authorities)
+    private string? VerifyCertificate(
+        X509Certificate2 clientCertificate, X509Certificate2Collection? peerIntermediates, RequestHeaderSettings settings, IDictionary<object, object?>? connection)
     {
+        if (!HasClientAuthUsage(clientCertificate))
+        {
+            return "the client certificate has no clientAuth extended key usage";
+        }
+
+        var chainError = VerifyChain(clientCertificate, peerIntermediates, settings.ClientCertificateAuthorities, out var chainExpiry);
+        if (chainError is not null)
+        {
+            return $"the client certificate does not chain to the request-header CA: {chainError}";
+        }
+
+        IReadOnlyList<string> allowedNames = options.Value.AllowedNames?.ToList() ?? settings.AllowedNames;
+        var commonName = CommonName(clientCertificate);
+        if (allowedNames.Count > 0 && (commonName is null || !allowedNames.Contains(commonName, StringComparer.Ordinal)))
+        {
+            return $"the client certificate's CN \"{commonName}\" is not an allowed front-proxy name";
+        }
+
+        if (connection is not null)
+        {
+            var until = time.GetUtcNow() + ConnectionVerdictLifetime;
+            connection[VerifiedPeerKey] = new VerifiedPeer(settings, clientCertificate, until < chainExpiry ? until : chainExpiry);
+        }
+
+        return null;
+    }
+
+    private bool IsVerifiedOn(IDictionary<object, object?>? connection, X509Certificate2 clientCertificate, RequestHeaderSettings settings) =>
+        connection is not null
+        && connection.TryGetValue(VerifiedPeerKey, out var verified)
+        && verified is VerifiedPeer peer
+        && ReferenceEquals(peer.Settings, settings)
+        && time.GetUtcNow() < peer.ValidUntil
+        && peer.Certificate.RawDataMemory.Span.SequenceEqual(clientCertificate.RawDataMemory.Span);
+
+    private string? VerifyChain(X509Certificate2 certificate, X509Certificate2Collection? intermediates, X509Certificate2Collection authorities, out DateTimeOffset expiry)
+    {
+        expiry = DateTimeOffset.MinValue;
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
@@ -78,9 +119,13 @@ internal sealed class FrontProxyAuthenticator(IRequestHeaderSettingsSource setti
         chain.ChainPolicy.ApplicationPolicy.Add(new Oid(ClientAuthOid));
         try
         {
-            return chain.Build(certificate)
-                ? null
-                : string.Join("; ", chain.ChainStatus.Select(status => status.StatusInformation.Trim()).Where(text => text.Length > 0).DefaultIfEmpty("untrusted"));
+            if (chain.Build(certificate))
+            {
+                expiry = chain.ChainElements.Min(element => new DateTimeOffset(element.Certificate.NotAfter.ToUniversalTime()));
+                return null;
+            }
+
+            return string.Join("; ", chain.ChainStatus.Select(status => status.StatusInformation.Trim()).Where(text => text.Length > 0).DefaultIfEmpty("untrusted"));
         }
         catch (CryptographicException e)
         {
@@ -114,6 +159,8 @@ internal sealed class FrontProxyAuthenticator(IRequestHeaderSettingsSource setti
             return null;
         }
     }
+
+    private sealed record VerifiedPeer(RequestHeaderSettings Settings, X509Certificate2 Certificate, DateTimeOffset ValidUntil);
 
     private static string? First(IHeaderDictionary headers, string header) =>
         headers.TryGetValue(header, out var values) ? values.FirstOrDefault(value => !string.IsNullOrEmpty(value)) : null;

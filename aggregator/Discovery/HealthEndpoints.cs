@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using k8s;
 using VmLifecycle.Aggregator.Authentication;
+using VmLifecycle.Aggregator.Caching;
 using VmLifecycle.Aggregator.Kubernetes;
 using VmLifecycle.Aggregator.Serving;
 
@@ -8,7 +9,7 @@ namespace VmLifecycle.Aggregator.Discovery;
 
 /// <summary>
 /// Probes, all without authentication: /livez (the process serves), /readyz (serving certificate and front-proxy CA are
-/// loaded), and /healthz plus KubeVirt's readiness path /apis/subresources.kubevirt.io/v1/healthz with virt-api's body
+/// loaded, the watch cache has listed), and /healthz plus KubeVirt's readiness path /apis/subresources.kubevirt.io/v1/healthz with virt-api's body
 /// <c>{"apiserver":{"connectivity":"ok","version":...},"config-resource-version":"..."}</c> (500 and "failed" when the
 /// API server cannot be reached). The config resource version is that of the request-header ConfigMap.
 /// </summary>
@@ -26,6 +27,7 @@ internal static class HealthEndpoints
     {
         var certificate = context.RequestServices.GetRequiredService<ServingCertificate>();
         var settings = context.RequestServices.GetRequiredService<IRequestHeaderSettingsSource>();
+        var cache = context.RequestServices.GetRequiredService<IWatchCache>();
         var failures = new List<string>();
         if (certificate.Current is null)
         {
@@ -35,6 +37,11 @@ internal static class HealthEndpoints
         if (settings.Current is not { ClientCertificateAuthorities.Count: > 0 })
         {
             failures.Add("[-]requestheader-client-ca failed: not loaded");
+        }
+
+        if (!cache.IsSynced)
+        {
+            failures.Add("[-]informer-sync failed: not synced");
         }
 
         context.Response.StatusCode = failures.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status500InternalServerError;

@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VmLifecycle.Aggregator.Authentication;
 using VmLifecycle.Aggregator.Authorization;
+using VmLifecycle.Aggregator.Caching;
 using VmLifecycle.Aggregator.Kubernetes;
 using VmLifecycle.Aggregator.NodeHandlerClient;
 using VmLifecycle.Aggregator.Observability;
+using VmLifecycle.Aggregator.Reconciliation;
 using VmLifecycle.Aggregator.Serving;
 using VmLifecycle.Aggregator.Subresources;
 using VmLifecycle.Api.Kubernetes;
@@ -30,6 +32,7 @@ internal static class AggregatorServiceRegistration
         services.AddOptions<NodeHandlerClientOptions>().Bind(configuration.GetSection(NodeHandlerClientOptions.SectionName));
 
         services.TryAddSingleton(TimeProvider.System);
+        AddWatchCache(services, configuration.GetSection("Controllers:Informers"));
         services.TryAddSingleton<IKubernetes>(provider => KubernetesConnection.CreateClient(provider.GetRequiredService<IOptions<KubernetesConnectionOptions>>().Value));
         services.TryAddSingleton<IVirtualMachineStore, KubernetesVirtualMachineStore>();
         services.TryAddSingleton<ISubjectAccessReviewClient, KubernetesSubjectAccessReviewClient>();
@@ -48,6 +51,8 @@ internal static class AggregatorServiceRegistration
         services.AddSingleton<LifecyclePatchApplier>();
         services.AddSingleton<VirtualMachineActionRunner>();
         services.AddSingleton<NodeHandlerForwarder>();
+        services.AddSingleton<LifecycleEventQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<LifecycleEventQueue>());
         services.AddSingleton<VirtualMachineInstanceActionRunner>();
         services.AddSingleton<ISubresource, StartSubresource>();
         services.AddSingleton<ISubresource, StopSubresource>();
@@ -57,6 +62,27 @@ internal static class AggregatorServiceRegistration
         services.AddSingleton<ISubresource, UnpauseSubresource>();
         services.AddSingleton<SubresourceEndpoint>();
         return builder;
+    }
+
+    // Must run before the store is added: a host that brings its own store gets no cache of the API server.
+    private static void AddWatchCache(IServiceCollection services, IConfigurationSection informers)
+    {
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IWatchCache)))
+        {
+            return;
+        }
+
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IVirtualMachineStore)))
+        {
+            services.AddSingleton<IWatchCache, NoWatchCache>();
+            return;
+        }
+
+        var informerOptions = informers.Get<InformerOptions>() ?? new InformerOptions();
+        services.AddSingleton(provider => new InformerWatchCache(
+            provider.GetRequiredService<IKubernetes>(), informerOptions, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IWatchCache>(provider => provider.GetRequiredService<InformerWatchCache>());
+        services.AddHostedService(provider => provider.GetRequiredService<InformerWatchCache>());
     }
 
     private static void AddRequestHeaderSettings(IServiceCollection services, FrontProxyOptions frontProxy)

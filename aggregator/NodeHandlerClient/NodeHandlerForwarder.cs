@@ -1,4 +1,5 @@
 using k8s.Models;
+using VmLifecycle.Aggregator.Caching;
 using VmLifecycle.Aggregator.Kubernetes;
 using VmLifecycle.Aggregator.Responses;
 using VmLifecycle.Api.Conventions;
@@ -11,7 +12,11 @@ namespace VmLifecycle.Aggregator.NodeHandlerClient;
 /// handler (it re-checks against the domain) is passed on as it is; anything else is virt-api's 500
 /// <c>Internal error occurred: unexpected return code ...</c>.
 /// </summary>
-internal sealed class NodeHandlerForwarder(IVirtualMachineStore store, INodeHandlerClient client)
+/// <remarks>
+/// The Node comes from the watch cache when it is cached with an endpoint; otherwise, and when a cached endpoint turns out
+/// unreachable and the live Node names another one, it is read live.
+/// </remarks>
+internal sealed class NodeHandlerForwarder(IVirtualMachineStore store, IWatchCache cache, INodeHandlerClient client)
 {
     public async Task<StatusFailure?> ForwardAsync(VirtualMachineInstance vmi, string action, CancellationToken cancellationToken)
     {
@@ -21,6 +26,41 @@ internal sealed class NodeHandlerForwarder(IVirtualMachineStore store, INodeHand
             return StatusFailure.Internal(AggregatorMessages.VmiHasNoNode(vmi.Metadata.Name));
         }
 
+        (Uri? Endpoint, StatusFailure? Failure)? live = null;
+        if (cache.GetNode(nodeName) is { } cachedNode && NodeHandlerEndpoint.Of(cachedNode) is { } cachedEndpoint)
+        {
+            try
+            {
+                return Map(await client.PutAsync(cachedEndpoint, vmi.Metadata.NamespaceProperty, vmi.Metadata.Name, action, cancellationToken));
+            }
+            catch (NodeHandlerUnreachableException e)
+            {
+                live = await LiveEndpointAsync(nodeName, cancellationToken);
+                if (live.Value.Endpoint is null || live.Value.Endpoint == cachedEndpoint)
+                {
+                    return StatusFailure.Internal(AggregatorMessages.HandlerUnreachable(e.Message));
+                }
+            }
+        }
+
+        var (endpoint, failure) = live ?? await LiveEndpointAsync(nodeName, cancellationToken);
+        if (endpoint is null)
+        {
+            return failure;
+        }
+
+        try
+        {
+            return Map(await client.PutAsync(endpoint, vmi.Metadata.NamespaceProperty, vmi.Metadata.Name, action, cancellationToken));
+        }
+        catch (NodeHandlerUnreachableException e)
+        {
+            return StatusFailure.Internal(AggregatorMessages.HandlerUnreachable(e.Message));
+        }
+    }
+
+    private async Task<(Uri? Endpoint, StatusFailure? Failure)> LiveEndpointAsync(string nodeName, CancellationToken cancellationToken)
+    {
         V1Node? node;
         try
         {
@@ -28,29 +68,21 @@ internal sealed class NodeHandlerForwarder(IVirtualMachineStore store, INodeHand
         }
         catch (KubernetesApiException e)
         {
-            return StatusFailure.Internal(e.Message);
+            return (null, StatusFailure.Internal(e.Message));
         }
 
-        if (node is null || NodeHandlerEndpoint.Of(node) is not { } endpoint)
-        {
-            return StatusFailure.Internal(AggregatorMessages.NodeHasNoHandlerEndpoint(nodeName, Annotations.HandlerEndpoint));
-        }
-
-        NodeHandlerResponse response;
-        try
-        {
-            response = await client.PutAsync(endpoint, vmi.Metadata.NamespaceProperty, vmi.Metadata.Name, action, cancellationToken);
-        }
-        catch (NodeHandlerUnreachableException e)
-        {
-            return StatusFailure.Internal(AggregatorMessages.HandlerUnreachable(e.Message));
-        }
-
-        return response.IsSuccess ? null : Map(response);
+        return node is null || NodeHandlerEndpoint.Of(node) is not { } endpoint
+            ? (null, StatusFailure.Internal(AggregatorMessages.NodeHasNoHandlerEndpoint(nodeName, Annotations.HandlerEndpoint)))
+            : (endpoint, null);
     }
 
-    private static StatusFailure Map(NodeHandlerResponse response)
+    private static StatusFailure? Map(NodeHandlerResponse response)
     {
+        if (response.IsSuccess)
+        {
+            return null;
+        }
+
         if (response.StatusCode is >= 400 and < 500 && StatusFailure.FromStatus(response.StatusCode, response.Body) is { } passedOn)
         {
             return passedOn;

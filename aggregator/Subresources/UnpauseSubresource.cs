@@ -1,3 +1,4 @@
+using VmLifecycle.Aggregator.Caching;
 using VmLifecycle.Aggregator.Kubernetes;
 using VmLifecycle.Aggregator.Observability;
 using VmLifecycle.Aggregator.Responses;
@@ -9,7 +10,11 @@ namespace VmLifecycle.Aggregator.Subresources;
 /// PUT virtualmachineinstances/NAME/unpause with <see cref="UnpauseOptions"/>: the VM of the same name is checked for a
 /// snapshot in progress first (as virt-api does), then the VMI is validated, and the node's handler resumes it.
 /// </summary>
-internal sealed class UnpauseSubresource(VirtualMachineInstanceActionRunner runner, IVirtualMachineStore store) : ISubresource
+/// <remarks>
+/// The VM check passes for a VM without a snapshot in progress and for a missing VM, so a synced watch cache that shows
+/// either lets the request go ahead; a cached snapshot in progress is confirmed live before it refuses.
+/// </remarks>
+internal sealed class UnpauseSubresource(VirtualMachineInstanceActionRunner runner, IVirtualMachineStore store, IWatchCache cache) : ISubresource
 {
     public SubresourceDescriptor Descriptor => SubresourceCatalog.Unpause;
 
@@ -20,7 +25,7 @@ internal sealed class UnpauseSubresource(VirtualMachineInstanceActionRunner runn
         invalid ??= DryRun.TryParse(options.DryRun, out dryRun);
         try
         {
-            invalid ??= PauseRules.ValidateUnpauseOfVm(await store.GetVmAsync(request.Namespace, request.Name, cancellationToken));
+            invalid ??= await ValidateVmAsync(request, cancellationToken);
         }
         catch (KubernetesApiException e)
         {
@@ -34,5 +39,15 @@ internal sealed class UnpauseSubresource(VirtualMachineInstanceActionRunner runn
 
         return await runner.RunAsync(request, SubresourceNames.Unpause, LifecycleEventMessages.UnpauseRequested, dryRun,
             (vmi, _) => Task.FromResult(PauseRules.ValidateUnpause(vmi)), cancellationToken);
+    }
+
+    private async Task<StatusFailure?> ValidateVmAsync(SubresourceRequest request, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetVm(request.Namespace, request.Name, out var cached) && PauseRules.ValidateUnpauseOfVm(cached) is null)
+        {
+            return null;
+        }
+
+        return PauseRules.ValidateUnpauseOfVm(await store.GetVmAsync(request.Namespace, request.Name, cancellationToken));
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -147,6 +148,41 @@ public sealed class FrontProxyAuthenticatorTests : IDisposable
         Assert.Equal("bob", result.User!.Name);
         Assert.Equal(["g", AuthenticatedUser.AuthenticatedGroup], result.User.Groups);
         Assert.Equal(["v"], result.User.Extra["k"]);
+    }
+
+    [Fact]
+    public void A_certificate_verified_on_a_connection_is_trusted_there_for_a_minute_without_a_new_verification()
+    {
+        using var proxy = _frontProxyCa.IssueClient(ProxyName);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var authenticator = Authenticator(time: time);
+        var connection = new Dictionary<object, object?>();
+        var verifications = 0;
+        X509Certificate2Collection? Intermediates(X509Certificate2 _)
+        {
+            verifications++;
+            return null;
+        }
+
+        var first = authenticator.Authenticate(proxy, Intermediates, Headers(("X-Remote-User", "jane")), connection);
+        var second = authenticator.Authenticate(proxy, Intermediates, Headers(("X-Remote-User", "bob")), connection);
+        time.Advance(TimeSpan.FromMinutes(2));
+        var later = authenticator.Authenticate(proxy, Intermediates, Headers(("X-Remote-User", "ann")), connection);
+
+        Assert.Equal(["jane", "bob", "ann"], [first.User!.Name, second.User!.Name, later.User!.Name]);
+        Assert.Equal(2, verifications);
+    }
+
+    [Fact]
+    public void A_verification_on_a_connection_does_not_vouch_for_another_certificate()
+    {
+        using var proxy = _frontProxyCa.IssueClient(ProxyName);
+        using var impostor = _otherCa.IssueClient(ProxyName);
+        var authenticator = Authenticator();
+        var connection = new Dictionary<object, object?>();
+
+        Assert.NotNull(authenticator.Authenticate(proxy, _ => null, Headers(("X-Remote-User", "jane")), connection).User);
+        Assert.Null(authenticator.Authenticate(impostor, _ => null, Headers(("X-Remote-User", "jane")), connection).User);
     }
 
     public void Dispose()

@@ -22,6 +22,8 @@ public sealed class PauseOverHttpsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var call = Assert.Single(handler.Calls);
         Assert.Equal(new HandlerCall("default", "my-vm", "pause", AggregatorTestHost.AggregatorClientName), call);
+        // The Event is recorded in the background, after the answer.
+        await Eventually.UntilAsync(() => host.Events.Events.Count == 1, "the event");
         Assert.Equal("PauseRequested", Assert.Single(host.Events.Events).Reason);
     }
 
