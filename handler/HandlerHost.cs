@@ -26,6 +26,10 @@ internal static class HandlerHost
         var configuration = builder.Configuration;
         var services = builder.Services;
 
+        // ASP.NET Core's per-request information logs cost time on every pause call and drown the handler's own;
+        // configuration (Logging:LogLevel:Microsoft.AspNetCore) can lower this again.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
         services.Configure<HandlerOptions>(configuration.GetSection(HandlerOptions.SectionName));
         services.Configure<LibvirtConnectionOptions>(configuration.GetSection(CommandLineSwitches.LibvirtSection));
         services.Configure<ImageStoreOptions>(configuration.GetSection(CommandLineSwitches.ImageStoreSection));

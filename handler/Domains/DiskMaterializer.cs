@@ -14,15 +14,26 @@ internal static class DiskMaterializer
     public static async Task CreateAsync(DomainPlan plan, CancellationToken cancellationToken)
     {
         plan.State.Create();
+
+        // Host files first, in disk order: a missing hostDisk fails before any tool runs. The tools (qemu-img, xorriso)
+        // then run side by side, each on a file of its own disk in the state directory; the first failure in disk
+        // order is the one reported, once every tool has finished.
+        var tools = new List<Func<Task>>();
+        var scheduled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var disk in plan.Disks)
         {
+            if ((disk.Kind is DiskSourceKind.ContainerDiskOverlay or DiskSourceKind.EmptyDisk or DiskSourceKind.CloudInitNoCloud) && !scheduled.Add(disk.SourcePath))
+            {
+                continue; // Two disks on one volume share its file: one tool makes it, as the first did when they ran in turn.
+            }
+
             switch (disk.Kind)
             {
                 case DiskSourceKind.ContainerDiskOverlay when !File.Exists(disk.SourcePath):
-                    await ToolRunner.RunAsync("qemu-img", ["create", "-q", "-f", "qcow2", "-F", "raw", "-b", disk.BackingFile!, disk.SourcePath], null, cancellationToken);
+                    tools.Add(() => ToolRunner.RunAsync("qemu-img", ["create", "-q", "-f", "qcow2", "-F", "raw", "-b", disk.BackingFile!, disk.SourcePath], null, cancellationToken));
                     break;
                 case DiskSourceKind.EmptyDisk when !File.Exists(disk.SourcePath):
-                    await ToolRunner.RunAsync("qemu-img", ["create", "-q", "-f", "qcow2", disk.SourcePath, disk.CapacityBytes!.Value.ToString(CultureInfo.InvariantCulture)], null, cancellationToken);
+                    tools.Add(() => ToolRunner.RunAsync("qemu-img", ["create", "-q", "-f", "qcow2", disk.SourcePath, disk.CapacityBytes!.Value.ToString(CultureInfo.InvariantCulture)], null, cancellationToken));
                     break;
                 case DiskSourceKind.HostDisk when !File.Exists(disk.SourcePath):
                     throw new InvalidDomainSpecException($"hostDisk {disk.Name}: {disk.SourcePath} does not exist");
@@ -35,11 +46,13 @@ internal static class DiskMaterializer
 
                     break;
                 case DiskSourceKind.CloudInitNoCloud when !File.Exists(disk.SourcePath):
-                    await CloudInitSeed.WriteAsync(disk.SourcePath, disk.CloudInit!, cancellationToken);
+                    tools.Add(() => CloudInitSeed.WriteAsync(disk.SourcePath, disk.CloudInit!, cancellationToken));
                     break;
                 default:
                     break;
             }
         }
+
+        await Task.WhenAll(tools.Select(tool => Task.Run(tool, CancellationToken.None)));
     }
 }

@@ -85,9 +85,10 @@ internal sealed partial class PauseHandler(
             return StatusResults.InternalError(e.LibvirtMessage, name);
         }
 
-        // Written before answering, and never cancelled half-way: the domain already changed.
+        // Written before answering, and never cancelled half-way: the domain already changed. The VMI read above (under
+        // the lock) is the first attempt; only a conflict costs another read.
         var uid = vmi.Metadata.Uid;
-        await _updater.UpdateStatusAsync(@namespace, name, v => v.Metadata.Uid == uid && (pause
+        await _updater.UpdateStatusAsync(vmi, v => v.Metadata.Uid == uid && (pause
             ? VmiConditions.Set(v, ConditionTypes.Paused, ConditionStatus.True, ConditionReasons.PausedByUser, KubeVirtMessages.PausedByUser, time.GetUtcNow())
             : VmiConditions.Remove(v, ConditionTypes.Paused)), CancellationToken.None);
         LogChanged(logger, @namespace, name, pause ? KubeVirtMessages.VmiPausedEvent : KubeVirtMessages.VmiUnpausedEvent);

@@ -79,20 +79,20 @@ internal sealed partial class DomainReconciler(
 
     private async Task<TimeSpan?> RunAsync(VirtualMachineInstance vmi, NodeDomain? domain, CancellationToken cancellationToken)
     {
-        var (ns, name) = (vmi.Metadata.NamespaceProperty, vmi.Metadata.Name);
+        var (ns, name, uid) = (vmi.Metadata.NamespaceProperty, vmi.Metadata.Name, vmi.Metadata.Uid);
         if (domain is null)
         {
             if (vmi.Status?.Phase == VirtualMachineInstancePhase.Running)
             {
                 // It ran here and its domain vanished without an event we could read (persistent domains normally
                 // survive as shut off): the guest is gone.
-                await updater.UpdateStatusAsync(ns, name, v => DomainStatusProjection.Finish(v, VirtualMachineInstancePhase.Failed, HandlerReasons.DomainLost, time.GetUtcNow()), cancellationToken);
+                await updater.UpdateStatusAsync(vmi, v => DomainStatusProjection.Finish(v, VirtualMachineInstancePhase.Failed, HandlerReasons.DomainLost, time.GetUtcNow()), cancellationToken);
                 return null;
             }
 
             // The finalizer goes on before the domain exists, so a deletion can never leave a guest behind.
-            var withFinalizer = await updater.UpdateMetadataAsync(ns, name, v => v.Metadata.Uid == vmi.Metadata.Uid && AddFinalizer(v), cancellationToken);
-            if (withFinalizer?.Metadata.Uid != vmi.Metadata.Uid || withFinalizer.Metadata.DeletionTimestamp is not null)
+            var withFinalizer = await updater.UpdateMetadataAsync(vmi, v => v.Metadata.Uid == uid && AddFinalizer(v), cancellationToken);
+            if (withFinalizer?.Metadata.Uid != uid || withFinalizer.Metadata.DeletionTimestamp is not null)
             {
                 return TimeSpan.Zero;
             }
@@ -104,7 +104,7 @@ internal sealed partial class DomainReconciler(
             catch (Exception e) when (e is InvalidDomainSpecException or ImageNotFoundException or CloudInitSecretException or InvalidOperationException or Libvirt.LibvirtException { IsConnectionLost: false })
             {
                 LogStartFailed(logger, e, ns, name);
-                await updater.UpdateStatusAsync(ns, name, v => VmiConditions.Set(v, ConditionTypes.Synchronized, ConditionStatus.False, HandlerReasons.SyncFailed, e.Message, time.GetUtcNow()), cancellationToken);
+                await updater.UpdateStatusAsync(withFinalizer, v => VmiConditions.Set(v, ConditionTypes.Synchronized, ConditionStatus.False, HandlerReasons.SyncFailed, e.Message, time.GetUtcNow()), cancellationToken);
                 return _invalidSpecRetry;
             }
 
@@ -113,10 +113,12 @@ internal sealed partial class DomainReconciler(
             {
                 return TimeSpan.Zero;
             }
+
+            vmi = withFinalizer;
         }
 
         var current = domain;
-        var written = await updater.UpdateStatusAsync(ns, name, v => v.Metadata.Uid == vmi.Metadata.Uid && DomainStatusProjection.Apply(v, current.Status, domains.Node, time.GetUtcNow()), cancellationToken);
+        var written = await updater.UpdateStatusAsync(vmi, v => v.Metadata.Uid == uid && DomainStatusProjection.Apply(v, current.Status, domains.Node, time.GetUtcNow()), cancellationToken);
         if (!current.Status.IsActive && written?.Status?.Phase is VirtualMachineInstancePhase.Succeeded or VirtualMachineInstancePhase.Failed)
         {
             // The outcome is recorded; the shut-off domain and its files are no longer needed.
@@ -155,15 +157,23 @@ internal sealed partial class DomainReconciler(
             }
         }
 
+        var uid = vmi.Metadata.Uid;
         if (domain is not null)
         {
             var final = DomainStatusProjection.FinalPhase(domain.Status, out var reason);
-            await updater.UpdateStatusAsync(ns, name, v => v.Metadata.Uid == vmi.Metadata.Uid && DomainStatusProjection.Finish(v, final, reason, time.GetUtcNow()), cancellationToken);
+            var written = await updater.UpdateStatusAsync(vmi, v => v.Metadata.Uid == uid && DomainStatusProjection.Finish(v, final, reason, time.GetUtcNow()), cancellationToken);
             HandlerMetrics.Measure("remove", () => domains.Remove(domain));
+            if (written is null)
+            {
+                shutdown.Forget(key);
+                return null; // The VMI is gone, and its finalizer with it.
+            }
+
+            vmi = written;
         }
 
         // Never cancelled: a half-done finalizer removal would leave the VMI stuck in Terminating.
-        await updater.UpdateMetadataAsync(ns, name, v => v.Metadata.Uid == vmi.Metadata.Uid && RemoveFinalizer(v), CancellationToken.None);
+        await updater.UpdateMetadataAsync(vmi, v => v.Metadata.Uid == uid && RemoveFinalizer(v), CancellationToken.None);
         shutdown.Forget(key);
         return null;
     }

@@ -19,6 +19,7 @@ internal sealed class InMemoryVmiStore(TimeProvider time) : IVirtualMachineInsta
     private readonly Dictionary<string, VirtualMachineInstance> _items = new(StringComparer.Ordinal);
     private readonly List<Channel<VmiWatchEvent>> _watchers = [];
     private long _version;
+    private int _reads;
 
     public InMemoryVmiStore()
         : this(TimeProvider.System)
@@ -26,6 +27,9 @@ internal sealed class InMemoryVmiStore(TimeProvider time) : IVirtualMachineInsta
     }
 
     public int StatusWrites { get; private set; }
+
+    /// <summary>How many times the handler read a VMI (<see cref="GetAsync"/>).</summary>
+    public int Reads => Volatile.Read(ref _reads);
 
     public VirtualMachineInstance Create(VirtualMachineInstance vmi)
     {
@@ -111,8 +115,11 @@ internal sealed class InMemoryVmiStore(TimeProvider time) : IVirtualMachineInsta
         }
     }
 
-    public Task<VirtualMachineInstance?> GetAsync(string @namespace, string name, CancellationToken cancellationToken) =>
-        Task.FromResult(Get(@namespace, name));
+    public Task<VirtualMachineInstance?> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _reads);
+        return Task.FromResult(Get(@namespace, name));
+    }
 
     public Task<VirtualMachineInstance> UpdateAsync(VirtualMachineInstance vmi, CancellationToken cancellationToken)
     {
