@@ -13,7 +13,10 @@ internal static class KubernetesErrors
         var content = exception.Response?.Content ?? "";
         if (StatusJson.TryRead(content) is { } status && (status.Message is not null || status.Reason is not null))
         {
-            return new KubernetesApiException(status.Code ?? code, status.Reason ?? "", status.Message ?? content, exception);
+            return new KubernetesApiException(status.Code ?? code, status.Reason ?? "", status.Message ?? content, exception)
+            {
+                Causes = status.Details?.Causes?.Select(cause => cause.Message).OfType<string>().Where(message => message.Length > 0).ToArray() ?? [],
+            };
         }
 
         return new KubernetesApiException(code, "", content.Length > 0 ? content : exception.Message, exception);

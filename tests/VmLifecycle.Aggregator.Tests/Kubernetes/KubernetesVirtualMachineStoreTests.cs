@@ -62,6 +62,22 @@ public sealed class KubernetesVirtualMachineStoreTests
     }
 
     [Fact]
+    public async Task Api_errors_carry_the_messages_of_the_statuss_causes()
+    {
+        await using var api = await FakeApiServer.StartAsync();
+        api.Respond = (_, context) => FakeApiServer.Json(
+            context,
+            422,
+            """{"kind":"Status","apiVersion":"v1","status":"Failure","message":"the server rejected our request due to an error in our request","reason":"Invalid","details":{"causes":[{"reason":"UnexpectedServerResponse","message":"testing value /status/stateChangeRequests failed: test failed"}]},"code":422}""");
+        var store = new KubernetesVirtualMachineStore(api.Client());
+
+        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => store.PatchVmStatusAsync("default", "my-vm", new JsonPatch(), TestContext.Current.CancellationToken));
+
+        Assert.Equal(("the server rejected our request due to an error in our request", "Invalid"), (error.Message, error.Reason));
+        Assert.Equal(["testing value /status/stateChangeRequests failed: test failed"], error.Causes);
+    }
+
+    [Fact]
     public async Task Delete_sends_the_preconditions()
     {
         await using var api = await FakeApiServer.StartAsync();

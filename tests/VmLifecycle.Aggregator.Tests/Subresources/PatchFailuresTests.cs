@@ -19,6 +19,33 @@ public sealed class PatchFailuresTests
     }
 
     [Fact]
+    public void Failed_test_in_the_causes_of_a_generic_422_is_409_with_the_patch_error()
+    {
+        var error = new KubernetesApiException(422, "Invalid", "the server rejected our request due to an error in our request")
+        {
+            Causes = ["testing value /status/stateChangeRequests failed: test failed"],
+        };
+
+        var failure = PatchFailures.Map(error, VirtualMachine.KubeSingularName, "my-vm");
+
+        Assert.Equal(409, failure.Code);
+        Assert.Equal(
+            KubeVirtMessages.Conflict(VirtualMachine.KubeSingularName, "my-vm", $"{KubeVirtMessages.JsonPatchTestFailed}: testing value /status/stateChangeRequests failed: test failed"),
+            failure.Message);
+    }
+
+    [Fact]
+    public void A_generic_422_whose_cause_is_not_a_failed_test_is_500()
+    {
+        var error = new KubernetesApiException(422, "Invalid", "the server rejected our request due to an error in our request")
+        {
+            Causes = ["add operation does not apply: doc is missing path: \"/spec/template\""],
+        };
+
+        Assert.Equal(500, PatchFailures.Map(error, VirtualMachine.KubeSingularName, "my-vm").Code);
+    }
+
+    [Fact]
     public void Failed_test_already_in_virt_api_words_is_passed_on()
     {
         var failure = PatchFailures.Map(new KubernetesApiException(422, "", KubeVirtMessages.JsonPatchTestFailed), VirtualMachine.KubeSingularName, "my-vm");
