@@ -122,18 +122,7 @@ internal sealed class LocalClusterProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "VmLifecycle.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No VmLifecycle.sln above {AppContext.BaseDirectory}.");
-    }
+    private static string RepositoryRoot() => global::VmLifecycle.TestSupport.Repository.RepositoryRoot.Path;
 
     // Built through the test project's ProjectReference (ReferenceOutputAssembly=false); the test's own configuration first.
     private static string LocalClusterAssembly()

@@ -1,4 +1,5 @@
 using VmLifecycle.CrdGen;
+using VmLifecycle.TestSupport.Repository;
 
 namespace VmLifecycle.Api.Tests.CrdGen;
 

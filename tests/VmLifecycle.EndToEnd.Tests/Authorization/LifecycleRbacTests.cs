@@ -1,4 +1,5 @@
 using VmLifecycle.EndToEnd.Tests.TestSupport;
+using VmLifecycle.TestSupport.Polling;
 
 namespace VmLifecycle.EndToEnd.Tests.Authorization;
 
@@ -21,7 +22,8 @@ public sealed class LifecycleRbacTests(LocalStackFixture stack)
         Assert.Equal("Always", await stack.Admin.SucceedAsync("get", "vm", "my-vm", "-n", ns, "-o", "jsonpath={.spec.runStrategy}"));
         await Eventually.ReturnsAsync(
             () => stack.Admin.SucceedAsync("get", "vm", "my-vm", "-n", ns, "-o", "jsonpath={.status.printableStatus}"),
-            status => status == "Running", TimeSpan.FromSeconds(120), "my-vm is Running");
+            status => status == "Running", TimeSpan.FromSeconds(120), "my-vm is Running",
+            TestContext.Current.CancellationToken);
 
         var stop = await stack.Editor.PutRawAsync($"/apis/subresources.kubevirt.io/v1/namespaces/{ns}/virtualmachines/my-vm/stop");
         Assert.True(stop.ExitCode == 0, stop.Error);

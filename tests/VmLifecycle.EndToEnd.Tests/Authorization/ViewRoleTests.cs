@@ -1,5 +1,7 @@
 using VmLifecycle.Api.Conventions;
 using VmLifecycle.EndToEnd.Tests.TestSupport;
+using VmLifecycle.TestSupport.Polling;
+using VmLifecycle.TestSupport.Processes;
 using static VmLifecycle.EndToEnd.Tests.Plugin.PluginSteps;
 
 namespace VmLifecycle.EndToEnd.Tests.Authorization;
@@ -23,7 +25,8 @@ public sealed class ViewRoleTests(LocalStackFixture stack)
         var ns = await CreateFromExampleAsync(stack, "viewer", "vm-always.yaml");
         var uid = await WaitForRunningVmiAsync(stack, ns, "testvm");
         await Eventually.ReturnsAsync(
-            () => VmAsync(stack, ns, "testvm", "{.status.printableStatus}"), status => status == "Running", BootTimeout, "testvm is Running");
+            () => VmAsync(stack, ns, "testvm", "{.status.printableStatus}"), status => status == "Running", BootTimeout, "testvm is Running",
+            TestContext.Current.CancellationToken);
         var before = await VmAsync(stack, ns, "testvm", Observed);
 
         Assert.Equal("Running", KubectlTable.Parse(await Viewer.SucceedAsync("get", "vms", "-n", ns)).Cell("testvm", "STATUS"));

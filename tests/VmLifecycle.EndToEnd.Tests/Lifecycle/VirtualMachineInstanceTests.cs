@@ -1,4 +1,6 @@
 using VmLifecycle.EndToEnd.Tests.TestSupport;
+using VmLifecycle.TestSupport.Polling;
+using VmLifecycle.TestSupport.Processes;
 
 namespace VmLifecycle.EndToEnd.Tests.Lifecycle;
 
@@ -54,7 +56,8 @@ public sealed class VirtualMachineInstanceTests(LocalStackFixture stack)
     /// <summary>kubectl create -f examples/vmi.yaml; returns the namespace, the VMI's node and its serial log once the guest has booted.</summary>
     private async Task<(string Namespace, string Node, SerialLogFollower SerialLog)> CreateAndBootAsync(string purpose)
     {
-        await Eventually.ReturnsAsync(stack.HasControllersAsync, held => held, TimeSpan.FromSeconds(60), "the VM/VMI controllers hold their Lease");
+        await Eventually.ReturnsAsync(stack.HasControllersAsync, held => held, TimeSpan.FromSeconds(60), "the VM/VMI controllers hold their Lease",
+            TestContext.Current.CancellationToken);
         var ns = await stack.CreateNamespaceAsync(purpose);
 
         var created = await stack.Editor.SucceedAsync("create", "-f", VmiFile, "-n", ns);
@@ -62,7 +65,8 @@ public sealed class VirtualMachineInstanceTests(LocalStackFixture stack)
         Assert.Equal("virtualmachineinstance.kubevirt.io/testvmi created\n", created);
         var running = await Eventually.ReturnsAsync(
             () => stack.Editor.SucceedAsync("get", "vmi", "testvmi", "-n", ns, "-o", "jsonpath={.status.phase} {.status.nodeName} {.metadata.uid}"),
-            status => status.StartsWith("Running ", StringComparison.Ordinal), GuestConsole.BootTimeout, "testvmi is Running");
+            status => status.StartsWith("Running ", StringComparison.Ordinal), GuestConsole.BootTimeout, "testvmi is Running",
+            TestContext.Current.CancellationToken);
         var (node, uid) = (running.Split(' ')[1], running.Split(' ')[2]);
         Assert.Equal(node, await stack.Admin.SucceedAsync("get", "node", node, "-o", "jsonpath={.metadata.name}"));
         var serialLog = await stack.Nodes.FollowSerialLogAsync(node, ns, "testvmi", uid);
@@ -74,7 +78,7 @@ public sealed class VirtualMachineInstanceTests(LocalStackFixture stack)
     /// kubectl delete waited until the VMI was gone: the guest powered off on the ACPI request, its domain is gone, and a
     /// few seconds later there is still no domain and no VMI (nothing starts it again).
     /// </summary>
-    private async Task AssertShutDownForGoodAsync(KubectlResult deleted, string ns, string node, SerialLogFollower serialLog)
+    private async Task AssertShutDownForGoodAsync(CommandResult deleted, string ns, string node, SerialLogFollower serialLog)
     {
         Assert.True(deleted.ExitCode == 0, deleted.Error);
         Assert.StartsWith("virtualmachineinstance.kubevirt.io \"testvmi\" deleted", deleted.Output, StringComparison.Ordinal);
@@ -83,7 +87,8 @@ public sealed class VirtualMachineInstanceTests(LocalStackFixture stack)
         Assert.Equal("Error from server (NotFound): virtualmachineinstances.kubevirt.io \"testvmi\" not found", get.Error.Trim());
         await serialLog.WaitForLineAsync(GuestConsole.PowerOff, ShutdownTimeout);
         var domain = InstanceFiles.DomainName(ns, "testvmi");
-        await Eventually.ReturnsAsync(() => stack.Nodes.DomainNamesAsync(node), names => !names.Contains(domain), ShutdownTimeout, $"domain {domain} is gone");
+        await Eventually.ReturnsAsync(() => stack.Nodes.DomainNamesAsync(node), names => !names.Contains(domain), ShutdownTimeout, $"domain {domain} is gone",
+            TestContext.Current.CancellationToken);
 
         await Task.Delay(Afterwards, TestContext.Current.CancellationToken);
 

@@ -1,5 +1,6 @@
 using VmLifecycle.Api.Conventions;
 using VmLifecycle.EndToEnd.Tests.TestSupport;
+using VmLifecycle.TestSupport.Processes;
 using static VmLifecycle.EndToEnd.Tests.Plugin.PluginSteps;
 
 namespace VmLifecycle.EndToEnd.Tests.Plugin;

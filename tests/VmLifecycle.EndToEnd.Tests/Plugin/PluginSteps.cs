@@ -1,4 +1,6 @@
 using VmLifecycle.EndToEnd.Tests.TestSupport;
+using VmLifecycle.TestSupport.Polling;
+using VmLifecycle.TestSupport.Processes;
 
 namespace VmLifecycle.EndToEnd.Tests.Plugin;
 
@@ -8,11 +10,8 @@ internal static class PluginSteps
     public static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(120);
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(90);
 
-    /// <summary><c>kubectl virt ARGUMENTS</c> as <paramref name="user"/>, with the plugin directory first on PATH.</summary>
-    public static Task<KubectlResult> VirtAsync(this Kubectl user, params string[] arguments) => user.RunAsync(["virt", .. arguments], null);
-
     /// <summary>Fails unless the run exited 0 and printed exactly <paramref name="line"/> on stdout and nothing on stderr.</summary>
-    public static void PrintedExactly(this KubectlResult result, string line)
+    public static void PrintedExactly(this CommandResult result, string line)
     {
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Error}");
         Assert.Equal(line + "\n", result.Output);
@@ -20,7 +19,7 @@ internal static class PluginSteps
     }
 
     /// <summary>Fails unless the run exited 1 and printed exactly <paramref name="line"/> on stderr and nothing on stdout.</summary>
-    public static void FailedWith(this KubectlResult result, string line)
+    public static void FailedWith(this CommandResult result, string line)
     {
         Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}, expected 1: {result.Output}{result.Error}");
         Assert.Equal(line, result.Error.TrimEnd('\n'));
@@ -28,7 +27,8 @@ internal static class PluginSteps
     }
 
     public static Task WaitForControllersAsync(LocalStackFixture stack) =>
-        Eventually.ReturnsAsync(stack.HasControllersAsync, held => held, TimeSpan.FromSeconds(60), "the VM/VMI controllers hold their Lease");
+        Eventually.ReturnsAsync(stack.HasControllersAsync, held => held, TimeSpan.FromSeconds(60), "the VM/VMI controllers hold their Lease",
+            TestContext.Current.CancellationToken);
 
     public static async Task<string> CreateFromExampleAsync(LocalStackFixture stack, string purpose, string example)
     {
@@ -51,10 +51,12 @@ internal static class PluginSteps
         var seen = await Eventually.ReturnsAsync(
             () => VmiAsync(stack, ns, name, "{.metadata.uid} {.status.phase}"),
             value => value.EndsWith(" Running", StringComparison.Ordinal) && (notUid is null || !value.StartsWith(notUid, StringComparison.Ordinal)),
-            BootTimeout, $"a VMI {name} is Running" + (notUid is null ? "" : $" (not {notUid})"));
+            BootTimeout, $"a VMI {name} is Running" + (notUid is null ? "" : $" (not {notUid})"),
+            TestContext.Current.CancellationToken);
         return seen.Split(' ')[0];
     }
 
     public static Task WaitForVmiGoneAsync(LocalStackFixture stack, string ns, string name) =>
-        Eventually.ReturnsAsync(() => VmiAsync(stack, ns, name, "{.metadata.uid}"), uid => uid.Length == 0, StopTimeout, $"the VMI {name} is gone");
+        Eventually.ReturnsAsync(() => VmiAsync(stack, ns, name, "{.metadata.uid}"), uid => uid.Length == 0, StopTimeout, $"the VMI {name} is gone",
+            TestContext.Current.CancellationToken);
 }

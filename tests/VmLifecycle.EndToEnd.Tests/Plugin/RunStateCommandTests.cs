@@ -1,5 +1,7 @@
 using VmLifecycle.Api.Conventions;
 using VmLifecycle.EndToEnd.Tests.TestSupport;
+using VmLifecycle.TestSupport.Polling;
+using VmLifecycle.TestSupport.Processes;
 using static VmLifecycle.EndToEnd.Tests.Plugin.PluginSteps;
 
 namespace VmLifecycle.EndToEnd.Tests.Plugin;
@@ -24,7 +26,8 @@ public sealed class RunStateCommandTests(LocalStackFixture stack)
 
         (await Editor.VirtctlAsync("start", "my-vm", "-n", ns)).PrintedExactly(KubeVirtMessages.VmScheduledTo("my-vm", "start"));
         await Eventually.ReturnsAsync(
-            () => VmAsync(stack, ns, "my-vm", "{.status.printableStatus}"), status => status == "Running", BootTimeout, "my-vm is Running");
+            () => VmAsync(stack, ns, "my-vm", "{.status.printableStatus}"), status => status == "Running", BootTimeout, "my-vm is Running",
+            TestContext.Current.CancellationToken);
         var firstUid = await WaitForRunningVmiAsync(stack, ns, "my-vm");
 
         var running = await VmAsync(stack, ns, "my-vm", RunStrategyAndRequests);
@@ -46,7 +49,8 @@ public sealed class RunStateCommandTests(LocalStackFixture stack)
         await serialLog.WaitForLineAsync(GuestConsole.PowerOff, StopTimeout);
         await WaitForVmiGoneAsync(stack, ns, "my-vm");
         await Eventually.ReturnsAsync(
-            () => VmAsync(stack, ns, "my-vm", "{.status.printableStatus}"), status => status == "Stopped", StopTimeout, "my-vm is Stopped");
+            () => VmAsync(stack, ns, "my-vm", "{.status.printableStatus}"), status => status == "Stopped", StopTimeout, "my-vm is Stopped",
+            TestContext.Current.CancellationToken);
 
         var before = await VmAsync(stack, ns, "my-vm", RunStrategyAndRequests);
         (await Editor.VirtctlAsync("rename", "my-vm", "new-name", "-n", ns, "--dry-run")).PrintedExactly(KubeVirtMessages.VmScheduledTo("my-vm", "rename"));
@@ -56,7 +60,8 @@ public sealed class RunStateCommandTests(LocalStackFixture stack)
         (await Editor.VirtctlAsync("rename", "my-vm", "new-name", "-n", ns)).PrintedExactly(KubeVirtMessages.VmScheduledTo("my-vm", "rename"));
         await Eventually.ReturnsAsync(
             () => Task.WhenAll(VmAsync(stack, ns, "new-name", "{.metadata.name}"), VmAsync(stack, ns, "my-vm", "{.metadata.name}")),
-            names => names[0] == "new-name" && names[1].Length == 0, StopTimeout, "new-name exists and my-vm is gone");
+            names => names[0] == "new-name" && names[1].Length == 0, StopTimeout, "new-name exists and my-vm is gone",
+            TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -93,6 +98,7 @@ public sealed class RunStateCommandTests(LocalStackFixture stack)
         (await Editor.VirtAsync("rename", "my-vm", "renamed-vm", "-n", ns)).PrintedExactly(KubeVirtMessages.VmScheduledTo("my-vm", "rename"));
         await Eventually.ReturnsAsync(
             () => Task.WhenAll(VmAsync(stack, ns, "renamed-vm", "{.spec.runStrategy}"), VmAsync(stack, ns, "my-vm", "{.metadata.name}")),
-            seen => seen[0] == "Halted" && seen[1].Length == 0, StopTimeout, "renamed-vm exists (Halted) and my-vm is gone");
+            seen => seen[0] == "Halted" && seen[1].Length == 0, StopTimeout, "renamed-vm exists (Halted) and my-vm is gone",
+            TestContext.Current.CancellationToken);
     }
 }

@@ -1,3 +1,6 @@
+using VmLifecycle.TestSupport.Polling;
+using VmLifecycle.TestSupport.Processes;
+
 namespace VmLifecycle.EndToEnd.Tests.TestSupport;
 
 /// <summary>
@@ -15,7 +18,8 @@ internal sealed class HandlerPodNodeInspector(Kubectl admin, TargetCluster targe
         var path = InstanceFiles.SerialLog(target.HandlerStateDirectory, ns, name, uid);
         await Eventually.ReturnsAsync(
             async () => (await admin.RunAsync(Exec(pod, "test", "-f", path))).ExitCode == 0, exists => exists, GuestConsole.BootTimeout,
-            $"{path} exists in pod {pod}");
+            $"{path} exists in pod {pod}",
+            TestContext.Current.CancellationToken);
         // tail -f follows the descriptor, so it keeps reading after the handler deletes the VMI's directory.
         var process = admin.Start(Exec(pod, "tail", "-c", "+1", "-f", path));
         _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

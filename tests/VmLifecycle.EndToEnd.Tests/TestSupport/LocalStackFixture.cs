@@ -1,9 +1,10 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
+using VmLifecycle.TestSupport.Networking;
+using VmLifecycle.TestSupport.Processes;
 
 namespace VmLifecycle.EndToEnd.Tests.TestSupport;
 
@@ -25,9 +26,11 @@ public sealed class LocalStackFixture : IAsyncLifetime
 
     // A cold build with the NativeAOT publish of the plugin takes over 10 min on a loaded 2-core machine.
     private static readonly TimeSpan UpTimeout = TimeSpan.FromMinutes(20);
+    private static readonly TimeSpan KubectlTimeout = TimeSpan.FromSeconds(90);
     private readonly string _runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
     private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
     private readonly List<string> _namespaces = [];
+    private readonly StackScripts _scripts;
     private Kubectl? _admin;
     private Kubectl? _editor;
     private Kubectl? _viewer;
@@ -37,8 +40,9 @@ public sealed class LocalStackFixture : IAsyncLifetime
 
     public LocalStackFixture()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = global::VmLifecycle.TestSupport.Repository.RepositoryRoot.Path;
         LocalDirectory = Path.Combine(RepositoryRoot, ".local", "e2e", _runId);
+        _scripts = new StackScripts(RepositoryRoot, LocalDirectory);
         Target = TargetCluster.FromEnvironment();
     }
 
@@ -118,15 +122,11 @@ public sealed class LocalStackFixture : IAsyncLifetime
     /// <summary>hack/local-up.sh once more, without building; returns the env file it leaves.</summary>
     internal async Task<IReadOnlyDictionary<string, string>> RunLocalUpAgainAsync()
     {
-        _environment["VM_LIFECYCLE_SKIP_BUILD"] = "1";
-        await RunScriptAsync("hack/local-up.sh", UpTimeout);
+        await _scripts.RunAsync("hack/local-up.sh", _environment, UpTimeout, skipBuild: true);
         return ReadEnvFile();
     }
 
-    internal IReadOnlyDictionary<string, string> ReadEnvFile() =>
-        File.ReadAllLines(Path.Combine(LocalDirectory, "env"))
-            .Where(line => line.Contains('=', StringComparison.Ordinal))
-            .ToDictionary(line => line[..line.IndexOf('=', StringComparison.Ordinal)], line => line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim('"'), StringComparer.Ordinal);
+    internal IReadOnlyDictionary<string, string> ReadEnvFile() => _scripts.ReadEnvFile();
 
     public async ValueTask InitializeAsync()
     {
@@ -134,13 +134,13 @@ public sealed class LocalStackFixture : IAsyncLifetime
         if (Target.ExternalKubeconfig is { } kubeconfig)
         {
             // The admin's own kubeconfig and HOME: its credentials may come from a plugin that needs them.
-            _admin = new Kubectl(kubeconfig, home: null);
+            _admin = NewKubectl(kubeconfig, home: null);
             _nodes = new HandlerPodNodeInspector(Admin, Target);
         }
         else
         {
             await StartLocalStackAsync();
-            _admin = new Kubectl(Setting("KUBECONFIG"), Path.GetDirectoryName(Setting("KUBECONFIG")));
+            _admin = NewKubectl(Setting("KUBECONFIG"), Path.GetDirectoryName(Setting("KUBECONFIG")));
             _nodes = new LocalNodeInspector(HandlerStateDirectory);
             var clusterCa = TestCertificates.LoadAuthority(Path.Combine(ClusterPki, "ca.crt"), Path.Combine(ClusterPki, "ca.key"));
             _certificateEditor = WriteUserKubeconfig(EditorName, clusterCa);
@@ -163,7 +163,7 @@ public sealed class LocalStackFixture : IAsyncLifetime
         }
         else
         {
-            await RunScriptAsync("hack/local-down.sh", TimeSpan.FromMinutes(2), "--purge");
+            await _scripts.RunAsync("hack/local-down.sh", _environment, TimeSpan.FromMinutes(2), skipBuild: false, "--purge");
         }
 
         Directory.Delete(LocalDirectory, recursive: true);
@@ -182,12 +182,12 @@ public sealed class LocalStackFixture : IAsyncLifetime
 
         try
         {
-            await RunScriptAsync("hack/local-up.sh", UpTimeout);
+            await _scripts.RunAsync("hack/local-up.sh", _environment, UpTimeout, skipBuild: false);
         }
         catch (InvalidOperationException)
         {
             // Stop whatever started; the logs stay in the run's directory.
-            await RunScriptAsync("hack/local-down.sh", TimeSpan.FromMinutes(2));
+            await _scripts.RunAsync("hack/local-down.sh", _environment, TimeSpan.FromMinutes(2), skipBuild: false);
             throw;
         }
 
@@ -216,7 +216,7 @@ public sealed class LocalStackFixture : IAsyncLifetime
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        return new Kubectl(path, IsExternal ? null : directory);
+        return NewKubectl(path, IsExternal ? null : directory);
     }
 
     private Kubectl WriteUserKubeconfig(string user, X509Certificate2 clusterCa)
@@ -243,75 +243,12 @@ public sealed class LocalStackFixture : IAsyncLifetime
             current-context: local
 
             """);
-        return new Kubectl(path, directory);
+        return NewKubectl(path, directory);
     }
 
-    private async Task RunScriptAsync(string script, TimeSpan timeout, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot,
-        };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot, script));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in _environment.Where(pair => pair.Key.StartsWith("VM_LIFECYCLE_", StringComparison.Ordinal)))
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{script} could not be started");
-        var output = new StringBuilder();
-        var stdout = PumpAsync(process.StandardOutput, output);
-        var stderr = PumpAsync(process.StandardError, output);
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"{script} did not finish within {timeout}:\n{output}");
-        }
-
-        await Task.WhenAll(stdout, stderr);
-        await File.AppendAllTextAsync(Path.Combine(LocalDirectory, "scripts.log"), output.ToString());
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{script} failed ({process.ExitCode}); logs in {LocalDirectory}:\n{output}");
-        }
-    }
-
-    private static async Task PumpAsync(StreamReader reader, StringBuilder output)
-    {
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "VmLifecycle.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the repository root (VmLifecycle.sln) is not above the test's directory");
-    }
+    /// <summary>kubectl with <paramref name="kubeconfig"/>, bounded per run and cancelled with the test it runs for.</summary>
+    private static Kubectl NewKubectl(string kubeconfig, string? home) =>
+        new(kubeconfig, home, KubectlTimeout, () => TestContext.Current.CancellationToken);
 
     private static string Base64(string text) => Convert.ToBase64String(Encoding.ASCII.GetBytes(text));
 }

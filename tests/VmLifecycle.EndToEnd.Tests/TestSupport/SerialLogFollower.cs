@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using VmLifecycle.TestSupport.Polling;
 
 namespace VmLifecycle.EndToEnd.Tests.TestSupport;
 
@@ -41,7 +42,7 @@ internal sealed class SerialLogFollower : IAsyncDisposable
 
     /// <summary>Waits until the log read so far satisfies <paramref name="accept"/>; returns it.</summary>
     public Task<string> WaitForAsync(Func<string, bool> accept, TimeSpan timeout, string what) =>
-        Eventually.ReturnsAsync(() => Task.FromResult(Text), accept, timeout, $"{what} in {Description}");
+        Eventually.ReturnsAsync(() => Task.FromResult(Text), accept, timeout, $"{what} in {Description}", TestContext.Current.CancellationToken);
 
     public Task<string> WaitForLineAsync(string marker, TimeSpan timeout) =>
         WaitForAsync(log => log.Contains(marker, StringComparison.Ordinal), timeout, $"\"{marker}\"");

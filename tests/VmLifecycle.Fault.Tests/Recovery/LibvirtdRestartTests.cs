@@ -1,4 +1,5 @@
 using VmLifecycle.Fault.Tests.TestSupport;
+using VmLifecycle.TestSupport.Polling;
 
 namespace VmLifecycle.Fault.Tests.Recovery;
 
@@ -38,11 +39,13 @@ public sealed class LibvirtdRestartTests(FaultStackFixture stack)
             // Pause goes through the handler's libvirt connection, which may still be coming back (bounded retries).
             var events = await HandlerMetrics.DomainEventsAsync(stack);
             await Eventually.ReturnsAsync(
-                () => stack.Admin.VirtAsync("pause", "vm", Vms[0], "-n", ns), result => result.ExitCode == 0, TimeSpan.FromSeconds(60), $"kubectl virt pause vm {Vms[0]} succeeds");
+                () => stack.Admin.VirtAsync("pause", "vm", Vms[0], "-n", ns), result => result.ExitCode == 0, TimeSpan.FromSeconds(60), $"kubectl virt pause vm {Vms[0]} succeeds",
+                TestContext.Current.CancellationToken);
             Assert.Equal("VMI was paused by user", await stack.Admin.SucceedAsync("get", "vmi", Vms[0], "-n", ns, "-o=jsonpath={.status.conditions[?(@.type==\"Paused\")].message}"));
             Assert.Equal("paused", (await stack.Virsh.RunAsync("domstate", $"{ns}_{Vms[0]}")).Output.Trim());
             // The suspend came back as a libvirt lifecycle event: the event callback is registered on the new connection.
-            await Eventually.ReturnsAsync(() => HandlerMetrics.DomainEventsAsync(stack), seen => seen > events, TimeSpan.FromSeconds(30), $"the handler receives domain events again (had {events})");
+            await Eventually.ReturnsAsync(() => HandlerMetrics.DomainEventsAsync(stack), seen => seen > events, TimeSpan.FromSeconds(30), $"the handler receives domain events again (had {events})",
+                TestContext.Current.CancellationToken);
             var unpause = await stack.Admin.VirtAsync("unpause", "vm", Vms[0], "-n", ns);
             Assert.True(unpause.ExitCode == 0, unpause.ToString());
             Assert.Equal("running", (await stack.Virsh.RunAsync("domstate", $"{ns}_{Vms[0]}")).Output.Trim());

@@ -1,4 +1,4 @@
-using VmLifecycle.Fault.Tests.TestSupport;
+using VmLifecycle.TestSupport.Processes;
 
 namespace VmLifecycle.Fault.Tests.Storm;
 

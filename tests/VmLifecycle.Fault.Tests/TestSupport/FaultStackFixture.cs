@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
+using VmLifecycle.TestSupport.Networking;
+using VmLifecycle.TestSupport.Polling;
+using VmLifecycle.TestSupport.Processes;
 
 namespace VmLifecycle.Fault.Tests.TestSupport;
 
@@ -18,15 +20,18 @@ public sealed class FaultStackFixture : IAsyncLifetime
 
     private static readonly TimeSpan UpTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan RestartTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan KubectlTimeout = TimeSpan.FromSeconds(60);
     private readonly string _runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
     private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+    private readonly StackScripts _scripts;
     private Kubectl? _admin;
     private Virsh? _virsh;
 
     public FaultStackFixture()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = global::VmLifecycle.TestSupport.Repository.RepositoryRoot.Path;
         LocalDirectory = Path.Combine(RepositoryRoot, ".local", "fault", _runId);
+        _scripts = new StackScripts(RepositoryRoot, LocalDirectory);
     }
 
     public string RepositoryRoot { get; }
@@ -70,7 +75,8 @@ public sealed class FaultStackFixture : IAsyncLifetime
         }
 
         // Orphans of setsid are reaped by PID 1, sometimes late: gone means no command line any more.
-        await Eventually.ReturnsAsync(() => Task.FromResult(ProcessTable.Runs(pid, process.CommandLineMarker)), runs => !runs, TimeSpan.FromSeconds(30), $"the {process} (pid {pid}) is gone");
+        await Eventually.ReturnsAsync(() => Task.FromResult(ProcessTable.Runs(pid, process.CommandLineMarker)), runs => !runs, TimeSpan.FromSeconds(30), $"the {process} (pid {pid}) is gone",
+            TestContext.Current.CancellationToken);
         return pid;
     }
 
@@ -79,9 +85,11 @@ public sealed class FaultStackFixture : IAsyncLifetime
     {
         var pid = PidOf(process);
         Assert.True(ProcessTable.Runs(pid, process.CommandLineMarker), $"pid {pid} does not run the {process}");
-        var result = await ExternalCommand.RunAsync("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)], _environment, TimeSpan.FromSeconds(10));
+        var result = await ExternalCommand.RunAsync(
+            "kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)], _environment, TimeSpan.FromSeconds(10), null, TestContext.Current.CancellationToken);
         Assert.Equal(0, result.ExitCode);
-        await Eventually.ReturnsAsync(() => Task.FromResult(ProcessTable.Runs(pid, process.CommandLineMarker)), runs => !runs, TimeSpan.FromSeconds(30), $"the {process} (pid {pid}) stopped");
+        await Eventually.ReturnsAsync(() => Task.FromResult(ProcessTable.Runs(pid, process.CommandLineMarker)), runs => !runs, TimeSpan.FromSeconds(30), $"the {process} (pid {pid}) stopped",
+            TestContext.Current.CancellationToken);
         return pid;
     }
 
@@ -94,7 +102,7 @@ public sealed class FaultStackFixture : IAsyncLifetime
     /// </summary>
     internal async Task RestartAsync()
     {
-        await RunScriptAsync("hack/local-up.sh", RestartTimeout, skipBuild: true);
+        await _scripts.RunAsync("hack/local-up.sh", _environment, RestartTimeout, skipBuild: true);
         ReadEnvFile();
         Assert.True(AllRunning(), "a process of the stack does not run after hack/local-up.sh");
         _virsh = new Virsh(Setting("LIBVIRT_URI"));
@@ -131,17 +139,20 @@ public sealed class FaultStackFixture : IAsyncLifetime
 
         try
         {
-            await RunScriptAsync("hack/local-up.sh", UpTimeout, skipBuild: false);
+            await _scripts.RunAsync("hack/local-up.sh", _environment, UpTimeout, skipBuild: false);
             ReadEnvFile();
         }
         catch (Exception)
         {
             // Stop whatever started (the private libvirtd too); the logs stay in the run's directory.
-            await RunScriptAsync("hack/local-down.sh", TimeSpan.FromMinutes(2), skipBuild: false, "--purge");
+            await _scripts.RunAsync("hack/local-down.sh", _environment, TimeSpan.FromMinutes(2), skipBuild: false, "--purge");
             throw;
         }
 
-        _admin = new Kubectl(Setting("KUBECONFIG"), Path.Combine(RepositoryRoot, ".local", "bin"));
+        // kubectl caches discovery under HOME; the stack's own directory keeps it apart from other runs.
+        var kubeconfig = Setting("KUBECONFIG");
+        _admin = new Kubectl(
+            kubeconfig, Path.GetDirectoryName(kubeconfig), KubectlTimeout, () => TestContext.Current.CancellationToken, Path.Combine(RepositoryRoot, ".local", "bin"));
         _virsh = new Virsh(Setting("LIBVIRT_URI"));
     }
 
@@ -158,99 +169,24 @@ public sealed class FaultStackFixture : IAsyncLifetime
             }
 
             Directory.CreateDirectory(kept);
-            foreach (var file in logs.EnumerateFiles().Append(new FileInfo(Path.Combine(LocalDirectory, "scripts.log"))).Where(file => file.Exists))
+            foreach (var file in logs.EnumerateFiles().Append(new FileInfo(_scripts.LogFile)).Where(file => file.Exists))
             {
                 file.CopyTo(Path.Combine(kept, file.Name));
             }
         }
 
-        await RunScriptAsync("hack/local-down.sh", TimeSpan.FromMinutes(2), skipBuild: false, "--purge");
+        await _scripts.RunAsync("hack/local-down.sh", _environment, TimeSpan.FromMinutes(2), skipBuild: false, "--purge");
         Directory.Delete(LocalDirectory, recursive: true);
     }
 
     private void ReadEnvFile()
     {
-        foreach (var line in File.ReadAllLines(Path.Combine(LocalDirectory, "env")).Where(line => line.Contains('=', StringComparison.Ordinal)))
+        foreach (var (name, value) in _scripts.ReadEnvFile())
         {
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            _environment[line[..equals]] = line[(equals + 1)..].Trim('"');
+            _environment[name] = value;
         }
     }
 
     private string Setting(string name) =>
         _environment.TryGetValue(name, out var value) && value.Length > 0 ? value : throw new InvalidOperationException($"{name} is not in the stack's env file");
-
-    private async Task RunScriptAsync(string script, TimeSpan timeout, bool skipBuild, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot,
-        };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot, script));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in _environment.Where(pair => pair.Key.StartsWith("VM_LIFECYCLE_", StringComparison.Ordinal)))
-        {
-            start.Environment[name] = value;
-        }
-
-        // hack/test.sh builds everything once and sets VM_LIFECYCLE_SKIP_BUILD=1 for every stack; otherwise the first
-        // local-up builds what the stack runs.
-        if (skipBuild)
-        {
-            start.Environment["VM_LIFECYCLE_SKIP_BUILD"] = "1";
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{script} could not be started");
-        var output = new StringBuilder();
-        var stdout = PumpAsync(process.StandardOutput, output);
-        var stderr = PumpAsync(process.StandardError, output);
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"{script} did not finish within {timeout}:\n{output}");
-        }
-
-        await Task.WhenAll(stdout, stderr);
-        await File.AppendAllTextAsync(Path.Combine(LocalDirectory, "scripts.log"), output.ToString());
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{script} failed ({process.ExitCode}); logs in {LocalDirectory}:\n{output}");
-        }
-    }
-
-    private static async Task PumpAsync(StreamReader reader, StringBuilder output)
-    {
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "VmLifecycle.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the repository root (VmLifecycle.sln) is not above the test's directory");
-    }
 }

@@ -1,3 +1,5 @@
+using VmLifecycle.TestSupport.Polling;
+
 namespace VmLifecycle.Fault.Tests.TestSupport;
 
 /// <summary>Steps the fault tests share: bounded waits for a namespace's VMIs and domains, and its clean-up.</summary>
@@ -7,7 +9,8 @@ internal static class Steps
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(90);
 
     public static Task WaitForControllersAsync(FaultStackFixture stack) =>
-        Eventually.ReturnsAsync(stack.HasControllersAsync, held => held, TimeSpan.FromSeconds(60), "the VM/VMI controllers hold their Lease");
+        Eventually.ReturnsAsync(stack.HasControllersAsync, held => held, TimeSpan.FromSeconds(60), "the VM/VMI controllers hold their Lease",
+            TestContext.Current.CancellationToken);
 
     /// <summary>
     /// Waits until exactly the VMIs <paramref name="names"/> exist, each Running and Ready with one running domain of
@@ -22,7 +25,8 @@ internal static class Steps
                 && seen.Domains.Count == names.Count
                 && seen.Qemus.Count == names.Count,
             BootTimeout,
-            $"the VMIs {string.Join(", ", names)} Running and Ready, one domain and one QEMU each");
+            $"the VMIs {string.Join(", ", names)} Running and Ready, one domain and one QEMU each",
+            TestContext.Current.CancellationToken);
 
     /// <summary>Waits until the namespace has no VMI, no domain and no QEMU left.</summary>
     public static Task WaitForEmptyAsync(FaultStackFixture stack, string ns) =>
@@ -30,7 +34,8 @@ internal static class Steps
             () => Inventory.TakeAsync(stack, ns),
             seen => seen.Vmis.Count == 0 && seen.Domains.Count == 0 && seen.Qemus.Count == 0,
             StopTimeout,
-            $"no VMI, domain or QEMU left in {ns}");
+            $"no VMI, domain or QEMU left in {ns}",
+            TestContext.Current.CancellationToken);
 
     /// <summary>Best effort at the end of a test: deletes the namespace's VMs and VMIs and waits for their domains to go.</summary>
     public static async Task RemoveNamespaceAsync(FaultStackFixture stack, string ns)

@@ -1,3 +1,5 @@
+using VmLifecycle.TestSupport.Processes;
+
 namespace VmLifecycle.Fault.Tests.TestSupport;
 
 /// <summary>virsh on the stack's private libvirtd (its socket URI from the env file).</summary>
@@ -8,7 +10,8 @@ internal sealed class Virsh(string uri)
 
     public string Uri => uri;
 
-    public Task<CommandResult> RunAsync(params string[] arguments) => ExternalCommand.RunAsync("virsh", ["-c", uri, .. arguments], NoEnvironment, Timeout);
+    public Task<CommandResult> RunAsync(params string[] arguments) =>
+        ExternalCommand.RunAsync("virsh", ["-c", uri, .. arguments], NoEnvironment, Timeout, null, TestContext.Current.CancellationToken);
 
     /// <summary>Every domain (defined or running) whose name starts with <paramref name="namePrefix"/>.</summary>
     public async Task<IReadOnlyList<LibvirtDomain>> DomainsAsync(string namePrefix)

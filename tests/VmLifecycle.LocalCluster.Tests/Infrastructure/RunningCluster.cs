@@ -32,22 +32,8 @@ internal sealed class RunningCluster : IAsyncDisposable
     /// <summary>Directory of the test CRDs (and of the chart's CRDs, when the chart has them).</summary>
     public static string FixturesDirectory => Path.Combine(AppContext.BaseDirectory, "Fixtures");
 
-    /// <summary>The repository root (the folder of VmLifecycle.sln).</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "VmLifecycle.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException($"No VmLifecycle.sln above {AppContext.BaseDirectory}.");
-        }
-    }
+    /// <summary>The repository root (the folder of VmLifecycle.sln), as the test projects share it.</summary>
+    public static string RepositoryRoot => global::VmLifecycle.TestSupport.Repository.RepositoryRoot.Path;
 
     /// <summary>The chart's CRD directory (charts/vm-lifecycle/crds); every cluster of the tests serves these CRDs.</summary>
     public static string ChartCrdsDirectory => Path.Combine(RepositoryRoot, "charts", "vm-lifecycle", "crds");

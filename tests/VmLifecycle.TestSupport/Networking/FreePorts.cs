@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace VmLifecycle.Fault.Tests.TestSupport;
+namespace VmLifecycle.TestSupport.Networking;
 
 /// <summary>Loopback ports nobody listens on right now, so that the test stack never meets a developer's stack.</summary>
-internal static class FreePorts
+public static class FreePorts
 {
+    /// <summary><paramref name="count"/> distinct ports: all are bound at once, then released.</summary>
     public static int[] Take(int count)
     {
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
