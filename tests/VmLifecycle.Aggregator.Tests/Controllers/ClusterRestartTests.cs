@@ -56,19 +56,49 @@ public sealed class ClusterRestartTests
         Assert.False(lostLeadership || !election.IsLeader);
     }
 
-    // The state file: {"resourceVersion":"N","objects":[{"storageKey","namespace","name","object"}]}; a deletion bumps the version.
+    // The state file: a snapshot {"resourceVersion":"N","objects":[{"storageKey","namespace","name","object"}]} and its
+    // log (state.json.log: one {"resourceVersion","storageKey","namespace","name","object"?} line per later change; no
+    // object for a deletion). The log is folded into the snapshot without the VMIs; a deletion bumps the version.
     private static async Task RemoveVmisFromStateAsync(LocalClusterProcess cluster)
     {
         var path = Path.Combine(cluster.DataDirectory, "state.json");
+        var logPath = path + ".log";
         var root = JsonNode.Parse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken))!.AsObject();
-        var objects = root["objects"]!.AsArray();
-        foreach (var entry in objects.Where(e => e!["object"]!["kind"]!.GetValue<string>() == VirtualMachineInstance.KubeKind).ToList())
+        var version = long.Parse(root["resourceVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        var objects = root["objects"]!.AsArray().ToDictionary(Key, e => e!["object"]!.DeepClone());
+        var log = File.Exists(logPath) ? await File.ReadAllLinesAsync(logPath, TestContext.Current.CancellationToken) : [];
+        foreach (var line in log.Where(l => l.Length > 0))
         {
-            objects.Remove(entry);
+            var change = JsonNode.Parse(line)!;
+            var changeVersion = long.Parse(change["resourceVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+            if (changeVersion <= version)
+            {
+                continue;
+            }
+
+            version = changeVersion;
+            if (change["object"] is { } value)
+            {
+                objects[Key(change)] = value.DeepClone();
+            }
+            else
+            {
+                objects.Remove(Key(change));
+            }
         }
 
-        var version = long.Parse(root["resourceVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) + 1;
-        root["resourceVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var kept = new JsonArray();
+        foreach (var ((storageKey, @namespace, name), value) in objects.Where(o => o.Value["kind"]!.GetValue<string>() != VirtualMachineInstance.KubeKind))
+        {
+            kept.Add(new JsonObject { ["storageKey"] = storageKey, ["namespace"] = @namespace, ["name"] = name, ["object"] = value.DeepClone() });
+        }
+
+        root["objects"] = kept;
+        root["resourceVersion"] = (version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await File.WriteAllTextAsync(path, root.ToJsonString(), TestContext.Current.CancellationToken);
+        File.Delete(logPath);
+
+        static (string, string, string) Key(JsonNode? entry) =>
+            (entry!["storageKey"]!.GetValue<string>(), entry["namespace"]!.GetValue<string>(), entry["name"]!.GetValue<string>());
     }
 }

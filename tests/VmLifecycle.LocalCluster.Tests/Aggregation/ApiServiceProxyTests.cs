@@ -114,6 +114,62 @@ public sealed class ApiServiceProxyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requests_in_a_row_share_one_kept_alive_backend_connection()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var first = await _client.GetAsync(Front(Path("/namespaces/default/things/a")), token);
+        using var content = new StringContent("{\"n\":2}", Encoding.UTF8, "application/json");
+        using var second = await _client.PutAsync(Front(Path("/namespaces/default/things/b")), content, token);
+        using var third = await _client.GetAsync(Front(Path("/namespaces/default/things/c")), token);
+
+        Assert.Equal("{\"echo\":\"\"}", await first.Content.ReadAsStringAsync(token));
+        Assert.Equal("{\"echo\":\"{\\u0022n\\u0022:2}\"}", await second.Content.ReadAsStringAsync(token));
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        var seen = _rig.Backend.Requests.Where(r => r.Path.StartsWith(Path("/namespaces/default/things/"), StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, seen.Count);
+        Assert.Single(seen.Select(r => r.ConnectionId).Distinct());
+    }
+
+    [Fact]
+    public async Task A_backend_connection_closed_while_idle_is_replaced_without_failing_the_next_request()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using (var first = await _client.GetAsync(Front(Path("/namespaces/default/things/a")), token))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        var used = _rig.Backend.Requests.Last().ConnectionId;
+        _rig.Backend.Connections[used].Abort();
+        while (_rig.Backend.Connections.ContainsKey(used))
+        {
+            await Task.Delay(10, token);
+        }
+
+        using var content = new StringContent("{}", Encoding.UTF8, "application/json");
+        using var second = await _client.PutAsync(Front(Path("/namespaces/default/things/b")), content, token);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.NotEqual(used, _rig.Backend.Requests.Last().ConnectionId);
+    }
+
+    [Fact]
+    public async Task A_connection_the_backend_closes_after_its_answer_is_not_reused()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using (var last = await _client.GetAsync(Front(Path("/namespaces/default/things/a/last")), token))
+        {
+            Assert.Equal("{\"last\":true}", await last.Content.ReadAsStringAsync(token));
+        }
+
+        var closed = _rig.Backend.Requests.Last().ConnectionId;
+        using var next = await _client.GetAsync(Front(Path("/namespaces/default/things/b")), token);
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.NotEqual(closed, _rig.Backend.Requests.Last().ConnectionId);
+    }
+
+    [Fact]
     public void Only_apiservices_with_a_service_are_proxied()
     {
         var local = AggregationTestRig.ApiService("");

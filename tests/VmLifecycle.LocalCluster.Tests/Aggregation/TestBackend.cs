@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,7 +16,7 @@ namespace VmLifecycle.LocalCluster.Tests.Aggregation;
 
 /// <summary>What an extension API server saw of one request.</summary>
 internal sealed record RecordedRequest(
-    string Method, string Path, string Query, IReadOnlyDictionary<string, string[]> Headers, string? ClientCertificateSubject, string Body);
+    string Method, string Path, string Query, IReadOnlyDictionary<string, string[]> Headers, string? ClientCertificateSubject, string Body, string ConnectionId = "");
 
 /// <summary>
 /// A stand-in extension API server over HTTPS that records every request (headers as received, one value per
@@ -35,6 +36,9 @@ internal sealed class TestBackend : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>The open connections by Kestrel connection id, so a test can drop one as an idle timeout would.</summary>
+    public ConcurrentDictionary<string, ConnectionContext> Connections { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The status GET /apis/GROUP/VERSION answers (the availability probe's target).</summary>
     public int DiscoveryStatus { get; set; } = StatusCodes.Status200OK;
 
@@ -46,14 +50,29 @@ internal sealed class TestBackend : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrelHttpsConfiguration();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(https =>
-        {
-            https.ServerCertificate = servingCertificate;
-            https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
-            https.AllowAnyClientCertificate();
-        })));
-        var app = builder.Build();
         TestBackend? backend = null;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            listen.Use(next => async connection =>
+            {
+                backend?.Connections.TryAdd(connection.ConnectionId, connection);
+                try
+                {
+                    await next(connection);
+                }
+                finally
+                {
+                    backend?.Connections.TryRemove(connection.ConnectionId, out _);
+                }
+            });
+            listen.UseHttps(https =>
+            {
+                https.ServerCertificate = servingCertificate;
+                https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                https.AllowAnyClientCertificate();
+            });
+        }));
+        var app = builder.Build();
         app.UseWebSockets();
         app.Use(async (context, next) =>
         {
@@ -65,7 +84,8 @@ internal sealed class TestBackend : IAsyncDisposable
                 context.Request.QueryString.Value ?? "",
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.Select(v => v ?? "").ToArray(), StringComparer.OrdinalIgnoreCase),
                 context.Connection.ClientCertificate?.Subject,
-                body));
+                body,
+                context.Connection.Id));
             context.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
             await next(context);
         });
@@ -80,6 +100,11 @@ internal sealed class TestBackend : IAsyncDisposable
             context.Response.ContentType = "application/json";
             using var reader = new StreamReader(context.Request.Body);
             await context.Response.WriteAsync($"{{\"echo\":{System.Text.Json.JsonSerializer.Serialize(await reader.ReadToEndAsync())}}}");
+        });
+        app.MapGet(prefix + "/namespaces/{ns}/things/{name}/last", (HttpContext context) =>
+        {
+            context.Response.Headers.Connection = "close";
+            return Results.Json(new { last = true });
         });
         app.MapGet(prefix + "/stream", async (HttpContext context) =>
         {

@@ -26,6 +26,7 @@ internal sealed class ApiServiceRegistry(AggregationOptions options, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(apiServices);
         var changed = false;
+        var retired = new List<BackendHttpClient>();
         lock (_lock)
         {
             var next = ImmutableDictionary.CreateBuilder<string, ApiServiceBackend>(StringComparer.Ordinal);
@@ -43,14 +44,32 @@ internal sealed class ApiServiceRegistry(AggregationOptions options, TimeProvide
                 if (existing is not null)
                 {
                     backend.InheritCondition(existing);
+                    if (existing.Client is { } replaced)
+                    {
+                        retired.Add(replaced);
+                    }
                 }
 
                 next[backend.Name] = backend;
                 changed = true;
             }
 
-            changed |= _backends.Keys.Any(name => !next.ContainsKey(name));
+            foreach (var removed in _backends.Values.Where(b => !next.ContainsKey(b.Name)))
+            {
+                changed = true;
+                if (removed.Client is { } client)
+                {
+                    retired.Add(client);
+                }
+            }
+
             _backends = next.ToImmutable();
+        }
+
+        // Their kept-alive connections close now; requests still in flight finish on theirs.
+        foreach (var client in retired)
+        {
+            _ = client.DisposeAsync().AsTask();
         }
 
         if (changed)

@@ -6,9 +6,10 @@ namespace VmLifecycle.LocalCluster.Storage;
 
 /// <summary>
 /// The objects of the cluster, in memory, with one global resourceVersion counter (as etcd's revision)
-/// and a bounded history of changes for watches. All writes are serialised; readers get copies.
+/// and a bounded history of changes for watches. All writes are serialised; readers get copies. With a state file,
+/// every change is appended to its log before it is acknowledged.
 /// </summary>
-internal sealed class ObjectStore
+internal sealed class ObjectStore : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<ObjectKey, JsonObject> _objects = [];
@@ -37,6 +38,9 @@ internal sealed class ObjectStore
             }
         }
     }
+
+    /// <summary>Closes the state file's log.</summary>
+    public void Dispose() => _stateFile?.Dispose();
 
     /// <summary>Raised after every committed change, outside the store's lock, on the writing thread; handlers must be quick.</summary>
     public event Action<StoreEvent>? Changed;
@@ -221,7 +225,7 @@ internal sealed class ObjectStore
             }
         }
 
-        _stateFile?.Save(_resourceVersion, _objects);
+        _stateFile?.Append(_resourceVersion, key, type == WatchEventType.Deleted ? null : value);
         return storeEvent;
     }
 }

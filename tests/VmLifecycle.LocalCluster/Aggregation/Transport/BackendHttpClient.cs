@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
@@ -7,34 +8,149 @@ namespace VmLifecycle.LocalCluster.Aggregation.Transport;
 
 /// <summary>
 /// A deliberately small HTTP/1.1 client for one extension API server: TLS with the front-proxy client certificate and
-/// the APIService's trust, one connection per request. HttpClient is not used because it folds repeated headers into
-/// one comma-joined line, while kube-aggregator sends one X-Remote-Group line per group and consumers rely on it.
-/// It also hands over the raw connection after 101 Switching Protocols (exec, console, VNC).
+/// the APIService's trust, and a pool of kept-alive connections (as kube-aggregator's transport keeps its connections
+/// to a backend), so a request costs no TCP or TLS handshake once the pool is warm. HttpClient is not used because it
+/// folds repeated headers into one comma-joined line, while kube-aggregator sends one X-Remote-Group line per group and
+/// consumers rely on it. It also hands over the raw connection after 101 Switching Protocols (exec, console, VNC);
+/// such a connection, one whose answer was not read to its end, or one the backend asked to close, is not reused.
 /// </summary>
 internal sealed class BackendHttpClient(Uri address, string serverName, X509Certificate2 clientCertificate, BackendCertificateValidation validation)
+    : IAsyncDisposable
 {
+    /// <summary>How long a connection may stay idle in the pool (below Kestrel's and Go's keep-alive timeouts).</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Bodies up to this size are read before sending, so that a request can be sent again on a fresh connection.</summary>
+    private const int ReplayableBodyLimit = 64 * 1024;
+    private const int MaxIdleConnections = 32;
+
+    private readonly Lock _lock = new();
+    private readonly Stack<BackendConnection> _idle = new();
+    private readonly Lazy<SslStreamCertificateContext> _clientCertificateContext = new(
+        () => SslStreamCertificateContext.Create(clientCertificate, additionalCertificates: null, offline: true));
+    private bool _disposed;
+    private int _connectionsOpened;
+
     public Uri Address { get; } = address;
+
+    /// <summary>Connections opened so far (TCP and TLS handshakes); a warm pool opens none per request.</summary>
+    public int ConnectionsOpened => Volatile.Read(ref _connectionsOpened);
 
     public async Task<BackendResponse> SendAsync(BackendRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var connection = await BackendConnection.OpenAsync(Address, TlsOptions(), cancellationToken).ConfigureAwait(false);
-        try
+        if (request.Body is not null && request.BodyLength is >= 0 and <= ReplayableBodyLimit)
         {
-            await WriteRequestAsync(connection.Tls, request, cancellationToken).ConfigureAwait(false);
-            return await ReadResponseAsync(connection, request, cancellationToken).ConfigureAwait(false);
+            var body = new byte[request.BodyLength.Value];
+            await request.Body.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
+            request = request with { Body = new MemoryStream(body, writable: false) };
         }
-        catch
+
+        var replayable = request.Body is null or MemoryStream;
+        while (true)
+        {
+            var connection = request.Upgrade ? null : TakeIdle();
+            var reused = connection is not null;
+            connection ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var sent = false;
+            try
+            {
+                if (request.Body is MemoryStream buffered)
+                {
+                    buffered.Position = 0;
+                }
+
+                await WriteRequestAsync(connection.Tls, request, cancellationToken).ConfigureAwait(false);
+                sent = true;
+                return await ReadResponseAsync(connection, request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e) when (reused && replayable && (!sent || e is StaleConnectionException) && !cancellationToken.IsCancellationRequested)
+            {
+                // The backend closed the kept-alive connection before it saw the request (an idle close racing ours):
+                // nothing was answered, so the request goes again on a fresh connection, as Go's and .NET's transports do.
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Closes the idle connections; connections in use are closed when their answers are done.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        BackendConnection[] idle;
+        lock (_lock)
+        {
+            _disposed = true;
+            idle = [.. _idle];
+            _idle.Clear();
+        }
+
+        foreach (var connection in idle)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
         }
+    }
+
+    private BackendConnection? TakeIdle()
+    {
+        List<BackendConnection>? stale = null;
+        BackendConnection? usable = null;
+        lock (_lock)
+        {
+            while (_idle.TryPop(out var candidate))
+            {
+                if (Stopwatch.GetElapsedTime(candidate.IdleSince) < IdleTimeout && candidate.LooksReusable())
+                {
+                    usable = candidate;
+                    break;
+                }
+
+                (stale ??= []).Add(candidate);
+            }
+        }
+
+        foreach (var connection in stale ?? [])
+        {
+            _ = connection.DisposeAsync().AsTask();
+        }
+
+        return usable;
+    }
+
+    /// <summary>Back to the pool when the answer was read to its end and the backend keeps the connection; closed otherwise.</summary>
+    private async ValueTask ReleaseAsync(BackendConnection connection, bool reusable)
+    {
+        if (reusable)
+        {
+            connection.IdleSince = Stopwatch.GetTimestamp();
+            lock (_lock)
+            {
+                if (!_disposed && _idle.Count < MaxIdleConnections)
+                {
+                    _idle.Push(connection);
+                    return;
+                }
+            }
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task<BackendConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await BackendConnection.OpenAsync(Address, TlsOptions(), cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _connectionsOpened);
+        return connection;
     }
 
     private SslClientAuthenticationOptions TlsOptions() => new()
     {
         TargetHost = serverName,
-        ClientCertificateContext = SslStreamCertificateContext.Create(clientCertificate, additionalCertificates: null, offline: true),
+        ClientCertificateContext = _clientCertificateContext.Value,
         RemoteCertificateValidationCallback = (_, certificate, chain, errors) => validation.Validate(certificate, chain, errors),
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
         ApplicationProtocols = [SslApplicationProtocol.Http11],
@@ -57,7 +173,7 @@ internal sealed class BackendHttpClient(Uri address, string serverName, X509Cert
                 : "Transfer-Encoding: chunked\r\n");
         }
 
-        head.Append(request.Upgrade ? "Connection: Upgrade\r\n\r\n" : "Connection: close\r\n\r\n");
+        head.Append(request.Upgrade ? "Connection: Upgrade\r\n\r\n" : "\r\n");
         await tls.WriteAsync(Encoding.Latin1.GetBytes(head.ToString()), cancellationToken).ConfigureAwait(false);
         if (request.Body is not null)
         {
@@ -83,12 +199,29 @@ internal sealed class BackendHttpClient(Uri address, string serverName, X509Cert
         await tls.WriteAsync("0\r\n\r\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<BackendResponse> ReadResponseAsync(BackendConnection connection, BackendRequest request, CancellationToken cancellationToken)
+    private async Task<BackendResponse> ReadResponseAsync(BackendConnection connection, BackendRequest request, CancellationToken cancellationToken)
     {
+        var first = true;
         while (true)
         {
-            var statusLine = await HttpLineReader.ReadLineAsync(connection.Reader, cancellationToken).ConfigureAwait(false)
-                ?? throw new IOException("The backend closed the connection without answering.");
+            string? statusLine;
+            try
+            {
+                statusLine = await HttpLineReader.ReadLineAsync(connection.Reader, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e) when (first)
+            {
+                throw new StaleConnectionException("The backend closed the connection without answering.", e);
+            }
+
+            if (statusLine is null)
+            {
+                throw first
+                    ? new StaleConnectionException("The backend closed the connection without answering.")
+                    : new IOException("The backend closed the connection without answering.");
+            }
+
+            first = false;
             var parts = statusLine.Split(' ', 3);
             if (parts.Length < 2 || !parts[0].StartsWith("HTTP/1.", StringComparison.Ordinal)
                 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status))
@@ -112,7 +245,12 @@ internal sealed class BackendHttpClient(Uri address, string serverName, X509Cert
                 continue;
             }
 
-            return new BackendResponse(status, headers, Body(connection.Reader, request, status, headers), connection.Reader, connection.Tls, connection);
+            var body = Body(connection.Reader, request, status, headers);
+            var keepAlive = !request.Upgrade && status != StatusCodes.Status101SwitchingProtocols
+                && parts[0] == "HTTP/1.1"
+                && !headers.Any(h => h.Key.Equals("Connection", StringComparison.OrdinalIgnoreCase) && h.Value.Contains("close", StringComparison.OrdinalIgnoreCase));
+            var lease = new ConnectionLease(this, connection, body, keepAlive);
+            return new BackendResponse(status, headers, body, connection.Reader, connection.Tls, lease);
         }
     }
 
@@ -136,4 +274,40 @@ internal sealed class BackendHttpClient(Uri address, string serverName, X509Cert
     }
 
     private static bool IsSafe(string text) => !text.Contains('\r', StringComparison.Ordinal) && !text.Contains('\n', StringComparison.Ordinal);
+
+    /// <summary>The backend closed a kept-alive connection before answering anything.</summary>
+    private sealed class StaleConnectionException : IOException
+    {
+        public StaleConnectionException(string message)
+            : base(message)
+        {
+        }
+
+        public StaleConnectionException(string message, Exception innerException)
+            : base(message, innerException)
+        {
+        }
+    }
+
+    /// <summary>Ends one request's use of a connection: back to the pool when its answer was read to the end.</summary>
+    private sealed class ConnectionLease(BackendHttpClient owner, BackendConnection connection, Stream body, bool keepAlive) : IAsyncDisposable
+    {
+        private int _released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) != 0)
+            {
+                return ValueTask.CompletedTask;
+            }
+
+            var complete = body switch
+            {
+                LengthLimitedReadStream limited => limited.Completed,
+                ChunkedReadStream chunked => chunked.Completed,
+                _ => body == Stream.Null,
+            };
+            return owner.ReleaseAsync(connection, keepAlive && complete);
+        }
+    }
 }

@@ -11,6 +11,9 @@ internal sealed class ChunkedReadStream(Stream inner) : ReadOnlyForwardStream
     private long _chunkRemaining;
     private bool _finished;
 
+    /// <summary>Whether the last chunk and the trailers have been read (the connection is then positioned at the next response).</summary>
+    public bool Completed => _finished;
+
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (_finished || buffer.Length == 0)

@@ -5,6 +5,9 @@ internal sealed class LengthLimitedReadStream(Stream inner, long length) : ReadO
 {
     private long _remaining = length;
 
+    /// <summary>Whether the whole body has been read (the connection is then positioned at the next response).</summary>
+    public bool Completed => _remaining <= 0;
+
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (_remaining <= 0 || buffer.Length == 0)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -10,6 +11,10 @@ namespace VmLifecycle.LocalCluster.Security.Authentication;
 /// </summary>
 internal sealed class ClientCertificateAuthenticator(X509Certificate2Collection clientCas, TimeProvider timeProvider)
 {
+    /// <summary>How long a verified certificate is trusted without building its chain again (within its validity).</summary>
+    private static readonly TimeSpan _verifiedFor = TimeSpan.FromMinutes(1);
+    private const int MaxVerified = 1024;
+
     private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
     private const string AnyExtendedKeyUsageOid = "2.5.29.37.0";
     private const string CommonNameOid = "2.5.4.3";
@@ -34,7 +39,34 @@ internal sealed class ClientCertificateAuthenticator(X509Certificate2Collection 
             : AuthenticationOutcome.Authenticated(UserInfo.Create(commonName, [.. SubjectValues(certificate, OrganizationOid)]));
     }
 
+    // SHA-256 of a certificate that verified → when; a kept-alive client presents the same certificate on every request.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _verified = new(StringComparer.Ordinal);
+
     private string? VerificationProblem(X509Certificate2 certificate)
+    {
+        var now = timeProvider.GetUtcNow();
+        var hash = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        if (_verified.TryGetValue(hash, out var at) && now - at < _verifiedFor && now >= at
+            && now.UtcDateTime >= certificate.NotBefore.ToUniversalTime() && now.UtcDateTime <= certificate.NotAfter.ToUniversalTime())
+        {
+            return null;
+        }
+
+        var problem = Verify(certificate);
+        if (problem is null)
+        {
+            if (_verified.Count >= MaxVerified)
+            {
+                _verified.Clear();
+            }
+
+            _verified[hash] = now;
+        }
+
+        return problem;
+    }
+
+    private string? Verify(X509Certificate2 certificate)
     {
         if (!AllowsClientAuth(certificate))
         {
