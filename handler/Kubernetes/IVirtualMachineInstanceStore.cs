@@ -24,6 +24,12 @@ internal interface IVirtualMachineInstanceStore
     /// <summary>Replaces the status through the status subresource.</summary>
     Task<VirtualMachineInstance> UpdateStatusAsync(VirtualMachineInstance vmi, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether <paramref name="resourceVersion"/> is the VMI as this store last wrote it (a watch event of one's own
+    /// write, which carries nothing the writer does not know). False when unknown.
+    /// </summary>
+    bool IsOwnWrite(string @namespace, string name, string resourceVersion) => false;
+
     /// <summary>Whether the API server answers (for /readyz).</summary>
     Task<bool> IsReachableAsync(CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Runtime.CompilerServices;
 using k8s;
@@ -19,6 +20,9 @@ internal sealed partial class KubernetesVmiStore(IKubernetes client, TimeProvide
     private const string Version = KubeVirtGroup.Version;
     private const string Plural = VirtualMachineInstance.KubePluralName;
     private static readonly TimeSpan _retryDelay = TimeSpan.FromSeconds(1);
+
+    // The resourceVersion of the last write of each VMI, by namespace/name (see IsOwnWrite).
+    private readonly ConcurrentDictionary<string, string> _ownWrites = new(StringComparer.Ordinal);
 
     public async IAsyncEnumerable<VmiWatchEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -67,6 +71,11 @@ internal sealed partial class KubernetesVmiStore(IKubernetes client, TimeProvide
                         if (!string.IsNullOrEmpty(version))
                         {
                             resourceVersion = version;
+                        }
+
+                        if (type == WatchEventType.Deleted && vmi.Metadata is not null)
+                        {
+                            _ownWrites.TryRemove(OwnWriteKey(vmi.Metadata.NamespaceProperty, vmi.Metadata.Name), out _);
                         }
 
                         change = type == WatchEventType.Bookmark ? null : new VmiChange(type, vmi);
@@ -132,6 +141,9 @@ internal sealed partial class KubernetesVmiStore(IKubernetes client, TimeProvide
         Optimistic(() => client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync<VirtualMachineInstance>(
             vmi, Group, Version, vmi.Metadata.NamespaceProperty, Plural, vmi.Metadata.Name, cancellationToken: cancellationToken));
 
+    public bool IsOwnWrite(string @namespace, string name, string resourceVersion) =>
+        resourceVersion.Length > 0 && _ownWrites.TryGetValue(OwnWriteKey(@namespace, name), out var written) && written == resourceVersion;
+
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {
         try
@@ -145,11 +157,19 @@ internal sealed partial class KubernetesVmiStore(IKubernetes client, TimeProvide
         }
     }
 
-    private static async Task<VirtualMachineInstance> Optimistic(Func<Task<VirtualMachineInstance>> call)
+    private static string OwnWriteKey(string @namespace, string name) => $"{@namespace}/{name}";
+
+    private async Task<VirtualMachineInstance> Optimistic(Func<Task<VirtualMachineInstance>> call)
     {
         try
         {
-            return await call();
+            var written = await call();
+            if (written.Metadata?.ResourceVersion is { Length: > 0 } version)
+            {
+                _ownWrites[OwnWriteKey(written.Metadata.NamespaceProperty, written.Metadata.Name)] = version;
+            }
+
+            return written;
         }
         catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
         {

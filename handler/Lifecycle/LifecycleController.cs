@@ -12,7 +12,8 @@ namespace VmLifecycle.Handler.Lifecycle;
 /// Drives <see cref="DomainReconciler"/>: feeds the work queue from the VMI watch (VMIs whose status.nodeName is this
 /// node, and keys that disappear between two lists), from libvirt lifecycle events (domain name → VMI key), from a
 /// reconnect of libvirt, and from a periodic resync of every known VMI and every domain of this node, which is also how
-/// domains are re-adopted (or cleaned up) after a handler restart. Workers reconcile distinct keys in parallel; a key is
+/// domains are re-adopted (or cleaned up) after a handler restart. A watch event of the handler's own write queues
+/// nothing (the writer already acted on that state). Workers reconcile distinct keys in parallel; a key is
 /// never reconciled twice at once, and it shares <see cref="InstanceLocks"/> with the pause endpoint.
 /// </summary>
 internal sealed partial class LifecycleController : BackgroundService
@@ -122,7 +123,10 @@ internal sealed partial class LifecycleController : BackgroundService
                     if (type != k8s.WatchEventType.Deleted && IsOnThisNode(vmi))
                     {
                         _known[vmiKey] = 0;
-                        _queue.Add(vmiKey);
+                        if (type != k8s.WatchEventType.Modified || !IsOwnWrite(vmi))
+                        {
+                            _queue.Add(vmiKey);
+                        }
                     }
                     else if (_known.TryRemove(vmiKey, out _))
                     {
@@ -209,6 +213,13 @@ internal sealed partial class LifecycleController : BackgroundService
     }
 
     private bool IsOnThisNode(Api.VirtualMachineInstances.VirtualMachineInstance vmi) => vmi.Status?.NodeName == _options.NodeName;
+
+    /// <summary>
+    /// The VMI exactly as this handler last wrote it (a status or finalizer write under the VMI's lock, from a read at least
+    /// as new as every earlier event): it needs no reconcile of its own; every earlier change was queued when it arrived.
+    /// </summary>
+    private bool IsOwnWrite(Api.VirtualMachineInstances.VirtualMachineInstance vmi) =>
+        vmi.Metadata?.ResourceVersion is { } version && _store.IsOwnWrite(vmi.Metadata.NamespaceProperty, vmi.Metadata.Name, version);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Domain event {Domain}: {Event} ({Detail})")]
     private static partial void LogDomainEvent(ILogger logger, string domain, DomainLifecycleEventType @event, int detail);

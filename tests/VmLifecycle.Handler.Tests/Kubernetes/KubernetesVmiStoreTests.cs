@@ -31,6 +31,7 @@ public sealed class KubernetesVmiStoreTests : IAsyncDisposable
         _server.MapGet(Collection, HandleCollectionAsync);
         _server.MapGet("/apis/kubevirt.io/v1/namespaces/ns/virtualmachineinstances/missing", () => Results.Text(Status(404, "NotFound"), "application/json", statusCode: 404));
         _server.MapPut("/apis/kubevirt.io/v1/namespaces/ns/virtualmachineinstances/a/status", () => Results.Text(Status(409, "Conflict"), "application/json", statusCode: 409));
+        _server.MapPut("/apis/kubevirt.io/v1/namespaces/ns/virtualmachineinstances/b/status", () => Results.Text(Vmi("b", "31"), "application/json"));
     }
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
@@ -73,6 +74,24 @@ public sealed class KubernetesVmiStoreTests : IAsyncDisposable
 
         Assert.Null(await store.GetAsync("ns", "missing", TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<VmiConflictException>(() => store.UpdateStatusAsync(vmi, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_resource_version_of_its_own_last_write_is_known_as_its_own()
+    {
+        await _server.StartAsync(TestContext.Current.CancellationToken);
+        using var client = Client();
+        var store = new KubernetesVmiStore(client, TimeProvider.System, NullLogger<KubernetesVmiStore>.Instance);
+        var vmi = TestGuest.Vmi("ns", "b", "node");
+        vmi.Metadata.ResourceVersion = "30";
+
+        Assert.False(store.IsOwnWrite("ns", "b", "31"));
+        var written = await store.UpdateStatusAsync(vmi, TestContext.Current.CancellationToken);
+
+        Assert.Equal("31", written.Metadata.ResourceVersion);
+        Assert.True(store.IsOwnWrite("ns", "b", "31"));
+        Assert.False(store.IsOwnWrite("ns", "b", "30"));
+        Assert.False(store.IsOwnWrite("ns", "a", "31"));
     }
 
     private async Task HandleCollectionAsync(HttpContext context)
