@@ -63,13 +63,15 @@ internal sealed partial class VirtualMachineInstanceController(
             return ReconciliationResult.Success(options.Value.UnschedulableRetryInterval);
         }
 
+        // The Events follow the status writes, so the node's handler sees the VMI Scheduled one Event sooner.
         var scheduling = VirtualMachineInstanceFactory.Copy(vmi);
         var status = scheduling.Status ??= new VirtualMachineInstanceStatus();
+        var schedulingWritten = false;
         if (status.Phase != VirtualMachineInstancePhase.Scheduling)
         {
             status.Phase = VirtualMachineInstancePhase.Scheduling;
             scheduling = await writer.ReplaceVmiStatusAsync(scheduling, cancellationToken);
-            await RecordAsync(vmi, ControllerMessages.Scheduling, ControllerMessages.SchedulingStarted(decision.NodeName), cancellationToken);
+            schedulingWritten = true;
             status = scheduling.Status ??= new VirtualMachineInstanceStatus();
         }
 
@@ -79,8 +81,22 @@ internal sealed partial class VirtualMachineInstanceController(
         {
             Type = ConditionTypes.PodScheduled, Status = ConditionStatus.True, LastProbeTime = null, LastTransitionTime = now.UtcDateTime,
         });
-        await writer.ReplaceVmiStatusAsync(scheduling, cancellationToken);
+        try
+        {
+            await writer.ReplaceVmiStatusAsync(scheduling, cancellationToken);
+        }
+        catch (KubernetesApiException) when (schedulingWritten)
+        {
+            await RecordAsync(vmi, ControllerMessages.Scheduling, ControllerMessages.SchedulingStarted(decision.NodeName), cancellationToken);
+            throw;
+        }
+
         LogScheduled(logger, vmi.Metadata.NamespaceProperty, vmi.Metadata.Name, decision.NodeName);
+        if (schedulingWritten)
+        {
+            await RecordAsync(vmi, ControllerMessages.Scheduling, ControllerMessages.SchedulingStarted(decision.NodeName), cancellationToken);
+        }
+
         await RecordAsync(vmi, ControllerMessages.Scheduled, ControllerMessages.Assigned(vmi.Metadata.NamespaceProperty, vmi.Metadata.Name, decision.NodeName), cancellationToken);
         return ReconciliationResult.Success();
     }
