@@ -3,6 +3,7 @@ using VmLifecycle.KubectlPlugin.Configuration;
 
 // The name the binary was invoked by decides between "kubectl virt" and "virtctl" in help texts.
 var programName = ProgramName.FromInvocation(InvocationName.Read());
+VmLifecycle.KubectlPlugin.Http.SystemTrustStore.Enabled = true;
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

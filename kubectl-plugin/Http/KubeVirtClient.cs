@@ -33,6 +33,7 @@ internal sealed class KubeVirtClient : IDisposable
 
     public static KubeVirtClient Create(ResolvedClientConfiguration configuration)
     {
+        SystemTrustStore.ApplyTo(configuration.Connection);
         var decorator = new RequestDecoratingHandler(
             Kubernetes.CreateCredentials(configuration.Connection), configuration.ImpersonateUser, configuration.ImpersonateGroups);
         Kubernetes kubernetes;
