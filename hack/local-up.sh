@@ -322,7 +322,9 @@ for n in $(seq "$handlers"); do
   else
     log "starting handler $node on https://127.0.0.1:$port"
     mkdir -p "$local_dir/handler/$node"
-    setsid nohup dotnet "$handler_dll" --node-name "$node" --kubeconfig "$local_dir/handler.kubeconfig" \
+    # MALLOC_ARENA_MAX as the chart sets it: glibc reads it before the runtime starts its first threads (the handler's
+    # own mallopt comes after those; see handler/NativeHeap.cs).
+    MALLOC_ARENA_MAX=2 setsid nohup dotnet "$handler_dll" --node-name "$node" --kubeconfig "$local_dir/handler.kubeconfig" \
       --port "$port" --advertised-endpoint "https://127.0.0.1:$port" \
       --tls-cert "$pki/handler-serving.crt" --tls-key "$pki/handler-serving.key" --client-ca "$pki/handler-ca.crt" \
       --state-dir "$local_dir/handler/$node" --image-store "$image_store" --libvirt-uri "$libvirt_uri" \

@@ -9,6 +9,7 @@ using VmLifecycle.Handler.Kubernetes;
 using VmLifecycle.Handler.Libvirt;
 using VmLifecycle.Handler.Lifecycle;
 using VmLifecycle.Handler.Nodes;
+using VmLifecycle.Handler.Observability;
 using VmLifecycle.Api.Kubernetes;
 
 namespace VmLifecycle.Handler;
@@ -21,7 +22,13 @@ internal static class HandlerHost
 {
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        NativeHeap.LimitArenas();
+
+        // The slim builder: Kestrel without IIS, QUIC or host filtering, console logging only. The handler serves a few
+        // routes on one HTTPS port; every assembly the full builder loads stays mapped (and partly resident) for the
+        // life of a per-node daemon.
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.Configuration.AddCommandLine(args, CommandLineSwitches.Mappings);
         var configuration = builder.Configuration;
         var services = builder.Services;
@@ -29,6 +36,8 @@ internal static class HandlerHost
         // ASP.NET Core's per-request information logs cost time on every pause call and drown the handler's own;
         // configuration (Logging:LogLevel:Microsoft.AspNetCore) can lower this again.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        HandlerMetrics.SuppressRuntimeAdapters();
 
         services.Configure<HandlerOptions>(configuration.GetSection(HandlerOptions.SectionName));
         services.Configure<LibvirtConnectionOptions>(configuration.GetSection(CommandLineSwitches.LibvirtSection));

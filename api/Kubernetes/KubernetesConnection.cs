@@ -5,7 +5,8 @@ namespace VmLifecycle.Api.Kubernetes;
 /// <summary>
 /// The client configuration of the server components. Unlike KubernetesClient's BuildDefaultConfig it never falls back
 /// to http://localhost:8080: without a kubeconfig or an in-cluster service account it fails, saying what to set.
-/// (The kubectl plugin follows kubectl's own rules instead and does not compile this folder.)
+/// A kubeconfig is read by <see cref="KubeconfigFile"/>. (The kubectl plugin follows kubectl's own rules instead and does
+/// not compile this folder.)
 /// </summary>
 public static class KubernetesConnection
 {
@@ -33,7 +34,7 @@ public static class KubernetesConnection
         if (!string.IsNullOrEmpty(path))
         {
             return File.Exists(path)
-                ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path, currentContext: context)
+                ? KubeconfigFile.Load(path, context)
                 : throw new InvalidOperationException($"The kubeconfig {path} does not exist.");
         }
 
@@ -44,7 +45,7 @@ public static class KubernetesConnection
 
         var home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
         return File.Exists(home)
-            ? KubernetesClientConfiguration.BuildConfigFromConfigFile(home, currentContext: context)
+            ? KubeconfigFile.Load(home, context)
             : throw new InvalidOperationException(
                 "No Kubernetes configuration: set Kubernetes:KubeconfigPath (--kubeconfig, or KUBECONFIG), Kubernetes:InCluster, or run in a pod.");
     }

@@ -24,6 +24,22 @@ internal static class HandlerMetrics
     private static readonly Counter _events = Metrics.CreateCounter(
         "vmlifecycle_handler_domain_events_total", "libvirt lifecycle events received.", new CounterConfiguration { LabelNames = ["event"] });
 
+    private static int _adaptersSuppressed;
+
+    /// <summary>
+    /// Keeps prometheus-net's default registry to the handler's own metrics and the process's (CPU, memory, threads,
+    /// GC counts): its EventCounter and Meter adapters would listen to every EventSource counter and Meter of the runtime,
+    /// Kestrel, HttpClient and QUIC (a listener, a polling timer, ~190 series), which costs memory in a per-node daemon
+    /// and which nobody scrapes from it. Takes effect before the first metric is collected; once per process.
+    /// </summary>
+    public static void SuppressRuntimeAdapters()
+    {
+        if (Interlocked.Exchange(ref _adaptersSuppressed, 1) == 0)
+        {
+            Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true, SuppressMeters = true });
+        }
+    }
+
     public static void SetDomains(IEnumerable<NodeDomain> domains)
     {
         var counts = domains.GroupBy(d => d.Status.State).ToDictionary(g => g.Key, g => g.Count());

@@ -99,6 +99,10 @@ public sealed class PauseEndpointTests(HandlerHostFixture host, LibvirtFixture l
         Assert.Contains("vmlifecycle_handler_operations_total{operation=\"start\",result=\"success\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("vmlifecycle_handler_domains{state=\"Running\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("vmlifecycle_handler_operation_duration_seconds_bucket", metrics, StringComparison.Ordinal);
+        // The process's own figures stay; prometheus-net's adapters for every runtime EventCounter and Meter do not.
+        Assert.Contains("process_working_set_bytes", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("prometheus_net_meteradapter", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("prometheus_net_eventcounteradapter", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
