@@ -153,6 +153,29 @@ public sealed class ApiServiceProxyTests : IAsyncLifetime
         Assert.NotEqual(used, _rig.Backend.Requests.Last().ConnectionId);
     }
 
+    [Theory]
+    [InlineData("GET", 2)]
+    [InlineData("PUT", 1)]
+    public async Task A_request_unanswered_on_a_kept_alive_connection_is_sent_again_only_when_it_may_run_twice(string method, int expectedAttempts)
+    {
+        var token = TestContext.Current.CancellationToken;
+        using (var warm = await _client.GetAsync(Front(Path("/namespaces/default/things/a")), token))
+        {
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), Front(Path("/namespaces/default/things/b/drop")));
+        if (method == "PUT")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        using var response = await _client.SendAsync(request, token);
+
+        Assert.False(response.IsSuccessStatusCode);
+        Assert.Equal(expectedAttempts, _rig.Backend.Requests.Count(r => r.Path.EndsWith("/things/b/drop", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task A_connection_the_backend_closes_after_its_answer_is_not_reused()
     {

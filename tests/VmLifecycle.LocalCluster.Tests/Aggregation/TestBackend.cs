@@ -20,7 +20,7 @@ internal sealed record RecordedRequest(
 
 /// <summary>
 /// A stand-in extension API server over HTTPS that records every request (headers as received, one value per
-/// header line) and the client certificate presented; it serves discovery, an echo, a gated stream and a WebSocket echo.
+/// header line) and the client certificate presented; it serves discovery, an echo, a gated stream, a WebSocket echo and a path that drops the connection unanswered.
 /// </summary>
 internal sealed class TestBackend : IAsyncDisposable
 {
@@ -105,6 +105,12 @@ internal sealed class TestBackend : IAsyncDisposable
         {
             context.Response.Headers.Connection = "close";
             return Results.Json(new { last = true });
+        });
+        app.MapMethods(prefix + "/namespaces/{ns}/things/{name}/drop", ["GET", "PUT"], (HttpContext context) =>
+        {
+            // The request arrived and the connection goes down without an answer (a backend crashing mid-request).
+            context.Abort();
+            return Task.CompletedTask;
         });
         app.MapGet(prefix + "/stream", async (HttpContext context) =>
         {

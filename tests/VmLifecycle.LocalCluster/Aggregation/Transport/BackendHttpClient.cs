@@ -64,10 +64,12 @@ internal sealed class BackendHttpClient(Uri address, string serverName, X509Cert
                 sent = true;
                 return await ReadResponseAsync(connection, request, cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException e) when (reused && replayable && (!sent || e is StaleConnectionException) && !cancellationToken.IsCancellationRequested)
+            catch (IOException e) when (reused && replayable && (!sent || (e is StaleConnectionException && IsIdempotent(request.Method)))
+                && !cancellationToken.IsCancellationRequested)
             {
-                // The backend closed the kept-alive connection before it saw the request (an idle close racing ours):
-                // nothing was answered, so the request goes again on a fresh connection, as Go's and .NET's transports do.
+                // The backend closed the kept-alive connection (an idle close racing ours) before the request was written,
+                // or before it answered a request that may safely run twice: it goes again on a fresh connection, as Go's
+                // transport retries. A PUT, POST, PATCH or DELETE the backend may have received is never sent twice.
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
             catch
@@ -272,6 +274,10 @@ internal sealed class BackendHttpClient(Uri address, string serverName, X509Cert
             ? new LengthLimitedReadStream(reader, bytes)
             : reader;
     }
+
+    /// <summary>The methods Go's transport replays after a kept-alive connection failed (<c>Request.isReplayable</c>).</summary>
+    private static bool IsIdempotent(string method) =>
+        method is "GET" or "HEAD" or "OPTIONS" or "TRACE";
 
     private static bool IsSafe(string text) => !text.Contains('\r', StringComparison.Ordinal) && !text.Contains('\n', StringComparison.Ordinal);
 
