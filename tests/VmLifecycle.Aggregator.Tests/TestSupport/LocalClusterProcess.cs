@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using k8s;
+using VmLifecycle.TestSupport.Networking;
 
 namespace VmLifecycle.Aggregator.Tests.TestSupport;
 
@@ -26,7 +25,7 @@ internal sealed class LocalClusterProcess : IAsyncDisposable
 
     public static async Task<LocalClusterProcess> StartAsync()
     {
-        var cluster = new LocalClusterProcess(Directory.CreateTempSubdirectory("vm-lifecycle-controllers-").FullName, FreePort());
+        var cluster = new LocalClusterProcess(Directory.CreateTempSubdirectory("vm-lifecycle-controllers-").FullName, FreePorts.Take(1)[0]);
         await cluster.StartProcessAsync();
         return cluster;
     }
@@ -113,13 +112,6 @@ internal sealed class LocalClusterProcess : IAsyncDisposable
             },
             "the local cluster to serve VirtualMachines",
             TimeSpan.FromSeconds(60));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string RepositoryRoot() => global::VmLifecycle.TestSupport.Repository.RepositoryRoot.Path;

@@ -1,4 +1,5 @@
 using VmLifecycle.ChartRender.Charts;
+using VmLifecycle.TestSupport.Repository;
 using YamlDotNet.Serialization;
 
 namespace VmLifecycle.ChartRender.Tests.TestSupport;
@@ -26,21 +27,7 @@ internal sealed class RenderedChart
         return new RenderedChart(manifests);
     }
 
-    public static string ChartDirectory
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "VmLifecycle.sln")))
-                {
-                    return Path.Combine(directory.FullName, "charts", "vm-lifecycle");
-                }
-            }
-
-            throw new InvalidOperationException("the repository root (VmLifecycle.sln) is not above the test's directory");
-        }
-    }
+    public static string ChartDirectory => Path.Combine(RepositoryRoot.Path, "charts", "vm-lifecycle");
 
     public Manifest Single(string kind, string name) =>
         Manifests.Single(manifest => manifest.Kind == kind && manifest.Name == name);

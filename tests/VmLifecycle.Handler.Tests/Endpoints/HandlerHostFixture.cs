@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Security;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +8,7 @@ using VmLifecycle.Api.VirtualMachineInstances;
 using VmLifecycle.Handler.Kubernetes;
 using VmLifecycle.Handler.Nodes;
 using VmLifecycle.Handler.Tests.Infrastructure;
+using VmLifecycle.TestSupport.Networking;
 
 namespace VmLifecycle.Handler.Tests.Endpoints;
 
@@ -33,7 +32,7 @@ public sealed class HandlerHostFixture(LibvirtFixture libvirt) : IAsyncLifetime
 
     public string Node { get; } = $"{libvirt.Node}-host";
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = FreePorts.Take(1)[0];
 
     public Uri BaseAddress => new($"https://localhost:{Port}");
 
@@ -97,12 +96,5 @@ public sealed class HandlerHostFixture(LibvirtFixture libvirt) : IAsyncLifetime
             },
         };
         return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

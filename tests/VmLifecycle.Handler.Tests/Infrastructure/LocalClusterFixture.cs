@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using k8s;
+using VmLifecycle.TestSupport.Networking;
 
 namespace VmLifecycle.Handler.Tests.Infrastructure;
 
@@ -33,7 +32,7 @@ public sealed class LocalClusterFixture : IAsyncLifetime
         foreach (var argument in (string[])
         [
             BuiltAssembly(Path.Combine("tests", "VmLifecycle.LocalCluster"), "vm-lifecycle-local-cluster.dll"),
-            "--port", FreePort().ToString(CultureInfo.InvariantCulture), "--data-dir", _dataDirectory,
+            "--port", FreePorts.Take(1)[0].ToString(CultureInfo.InvariantCulture), "--data-dir", _dataDirectory,
             "--crd-dir", Path.Combine(RepositoryRoot.Path, "charts", "vm-lifecycle", "crds"), "--token-file", tokens,
             "--Logging:LogLevel:Default=Warning",
         ])
@@ -144,12 +143,5 @@ public sealed class LocalClusterFixture : IAsyncLifetime
         }
 
         throw new InvalidOperationException($"{dll} is not built under {bin}; run dotnet build tests/VmLifecycle.Handler.Tests.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,11 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using VmLifecycle.Handler.Nodes;
+using VmLifecycle.TestSupport.Networking;
 
 namespace VmLifecycle.Handler.Tests.Kubernetes;
 
@@ -19,7 +18,7 @@ public sealed class KubernetesNodeMetadataStoreTests : IAsyncDisposable
     public KubernetesNodeMetadataStoreTests()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort()}");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePorts.Take(1)[0]}");
         _server = builder.Build();
         _server.MapMethods("/api/v1/nodes/node-9", ["PATCH"], async (HttpContext context) =>
         {
@@ -70,11 +69,4 @@ public sealed class KubernetesNodeMetadataStoreTests : IAsyncDisposable
     private static string Node() => """{"apiVersion":"v1","kind":"Node","metadata":{"name":"node-9"}}""";
 
     private static string NotFound() => """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","reason":"NotFound","code":404}""";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

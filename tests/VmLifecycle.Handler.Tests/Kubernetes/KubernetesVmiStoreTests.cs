@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using VmLifecycle.Api.Serialization;
 using VmLifecycle.Handler.Kubernetes;
 using VmLifecycle.Handler.Tests.Infrastructure;
+using VmLifecycle.TestSupport.Networking;
 
 namespace VmLifecycle.Handler.Tests.Kubernetes;
 
@@ -26,7 +25,7 @@ public sealed class KubernetesVmiStoreTests : IAsyncDisposable
     public KubernetesVmiStoreTests()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort()}");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePorts.Take(1)[0]}");
         _server = builder.Build();
         _server.MapGet(Collection, HandleCollectionAsync);
         _server.MapGet("/apis/kubevirt.io/v1/namespaces/ns/virtualmachineinstances/missing", () => Results.Text(Status(404, "NotFound"), "application/json", statusCode: 404));
@@ -131,11 +130,4 @@ public sealed class KubernetesVmiStoreTests : IAsyncDisposable
         $$"""{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"scripted","reason":"{{reason}}","code":{{code}}}""";
 
     private k8s.Kubernetes Client() => new k8s.Kubernetes(new KubernetesClientConfiguration { Host = _server.Urls.First() });
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

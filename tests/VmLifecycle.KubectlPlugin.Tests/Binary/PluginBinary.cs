@@ -1,3 +1,5 @@
+using VmLifecycle.TestSupport.Repository;
+
 namespace VmLifecycle.KubectlPlugin.Tests.Binary;
 
 /// <summary>The plugin executable: the NativeAOT publish output when it exists (hack/publish-plugin.sh), else the built app host.</summary>
@@ -5,7 +7,7 @@ internal static class PluginBinary
 {
     public static string Locate()
     {
-        var repository = FindRepositoryRoot();
+        var repository = RepositoryRoot.Path;
         string[] candidates =
         [
             Path.Combine(repository, ".local", "bin", "kubectl-virt"),
@@ -13,18 +15,5 @@ internal static class PluginBinary
             Path.Combine(AppContext.BaseDirectory, "kubectl-virt"),
         ];
         return candidates.FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("kubectl-virt was not built", candidates[^1]);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "VmLifecycle.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("the repository root (VmLifecycle.sln) was not found above " + AppContext.BaseDirectory);
     }
 }
