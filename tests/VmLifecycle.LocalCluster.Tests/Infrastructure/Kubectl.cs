@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using VmLifecycle.TestSupport.Processes;
 
 namespace VmLifecycle.LocalCluster.Tests.Infrastructure;
 
@@ -49,38 +49,16 @@ internal sealed class Kubectl(string kubeconfigPath) : IDisposable
         return new Kubectl(path) { _ownedDirectory = directory };
     }
 
-    public async Task<KubectlResult> RunAsync(IEnumerable<string> arguments, string? standardInput = null, CancellationToken cancellationToken = default)
-    {
-        var start = new ProcessStartInfo("kubectl")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = standardInput is not null,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+    public Task<CommandResult> RunAsync(IEnumerable<string> arguments, string? standardInput = null, CancellationToken cancellationToken = default) =>
+        ExternalCommand.RunAsync(
+            "kubectl",
+            arguments,
+            new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfigPath, ["HOME"] = Path.GetDirectoryName(kubeconfigPath)! },
+            _timeout,
+            standardInput,
+            cancellationToken);
 
-        start.Environment["KUBECONFIG"] = kubeconfigPath;
-        start.Environment["HOME"] = Path.GetDirectoryName(kubeconfigPath)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("kubectl could not be started");
-        if (standardInput is not null)
-        {
-            await process.StandardInput.WriteAsync(standardInput.AsMemory(), timeout.Token);
-            process.StandardInput.Close();
-        }
-
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return new KubectlResult(process.ExitCode, await output, await error);
-    }
-
-    public Task<KubectlResult> RunAsync(params string[] arguments) => RunAsync(arguments, null, TestContext.Current.CancellationToken);
+    public Task<CommandResult> RunAsync(params string[] arguments) => RunAsync(arguments, null, TestContext.Current.CancellationToken);
 
     /// <summary>Runs kubectl and fails the test if it does not succeed.</summary>
     public async Task<string> SucceedAsync(params string[] arguments)

@@ -1,4 +1,0 @@
-namespace VmLifecycle.LocalCluster.Tests.Infrastructure;
-
-/// <summary>The exit code and outputs of one kubectl run.</summary>
-internal sealed record KubectlResult(int ExitCode, string Output, string Error);
