@@ -10,7 +10,10 @@ internal static class AggregatorApplication
     /// </param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Nothing is reloaded on change (there is no appsettings.json): otherwise the host watches its content root, the
+        // working directory, recursively, and every file written below it (serial logs, the local cluster's state log)
+        // wakes a watcher thread.
+        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         builder.Logging.AddSimpleConsole(console =>
         {
             console.IncludeScopes = true;
