@@ -27,7 +27,10 @@ internal static class HandlerHost
         // The slim builder: Kestrel without IIS, QUIC or host filtering, console logging only. The handler serves a few
         // routes on one HTTPS port; every assembly the full builder loads stays mapped (and partly resident) for the
         // life of a per-node daemon.
-        var builder = WebApplication.CreateSlimBuilder(args);
+        // Nothing is reloaded on change (there is no appsettings.json): otherwise the host watches its content root, the
+        // working directory, recursively, and every file written below it (serial logs, the local cluster's state log)
+        // wakes a watcher thread.
+        var builder = WebApplication.CreateSlimBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.Configuration.AddCommandLine(args, CommandLineSwitches.Mappings);
         var configuration = builder.Configuration;
@@ -54,6 +57,7 @@ internal static class HandlerHost
         services.AddSingleton<CloudInitSecretReader>();
         services.AddSingleton<NodeDomains>();
         services.AddSingleton<InstanceLocks>();
+        services.AddSingleton<DomainEventExpectations>();
         services.AddSingleton<GracefulShutdown>();
         services.AddSingleton(sp => new VmiUpdater(sp.GetRequiredService<IVirtualMachineInstanceStore>()));
         services.AddSingleton<DomainReconciler>();

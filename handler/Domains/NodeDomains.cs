@@ -37,8 +37,9 @@ internal sealed partial class NodeDomains
     public NodeDomain? Find(string @namespace, string name)
     {
         var domainName = DomainName.For(@namespace, name);
-        var status = _libvirt.GetStatus(domainName);
-        return status is null ? null : new NodeDomain(domainName, DomainIdentity.Parse(_libvirt.GetMetadata(domainName, DomainIdentity.NamespaceUri)), status.Value);
+        return _libvirt.GetStatusAndMetadata(domainName, DomainIdentity.NamespaceUri) is { } found
+            ? new NodeDomain(domainName, DomainIdentity.Parse(found.Metadata), found.Status)
+            : null;
     }
 
     /// <summary>Every domain that carries our metadata and names this node.</summary>

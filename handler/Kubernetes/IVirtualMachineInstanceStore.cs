@@ -18,6 +18,13 @@ internal interface IVirtualMachineInstanceStore
     /// <summary>The current VMI, or null when it does not exist.</summary>
     Task<VirtualMachineInstance?> GetAsync(string @namespace, string name, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A copy of the VMI as this store last wrote or watched it, without a request, or null when it keeps none. It may
+    /// lag a change by someone else: a write based on it can conflict, and a refusal based on it is confirmed with
+    /// <see cref="GetAsync"/>.
+    /// </summary>
+    VirtualMachineInstance? GetRecent(string @namespace, string name) => null;
+
     /// <summary>Replaces metadata and spec (finalizers); the status is ignored by the server.</summary>
     Task<VirtualMachineInstance> UpdateAsync(VirtualMachineInstance vmi, CancellationToken cancellationToken);
 

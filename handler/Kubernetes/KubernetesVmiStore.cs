@@ -23,6 +23,7 @@ internal sealed partial class KubernetesVmiStore(IKubernetes client, TimeProvide
 
     // The resourceVersion of the last write of each VMI, by namespace/name (see IsOwnWrite).
     private readonly ConcurrentDictionary<string, string> _ownWrites = new(StringComparer.Ordinal);
+    private readonly RecentVmis _recent = new();
 
     public async IAsyncEnumerable<VmiWatchEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -48,6 +49,7 @@ internal sealed partial class KubernetesVmiStore(IKubernetes client, TimeProvide
                 }
 
                 resourceVersion = list.Metadata?.ResourceVersion ?? "";
+                _recent.Relisted(list.Items ?? []);
                 yield return new VmiSnapshot([.. list.Items ?? []]);
             }
 
@@ -76,6 +78,11 @@ internal sealed partial class KubernetesVmiStore(IKubernetes client, TimeProvide
                         if (type == WatchEventType.Deleted && vmi.Metadata is not null)
                         {
                             _ownWrites.TryRemove(OwnWriteKey(vmi.Metadata.NamespaceProperty, vmi.Metadata.Name), out _);
+                            _recent.Removed(vmi.Metadata.NamespaceProperty, vmi.Metadata.Name);
+                        }
+                        else if (type is WatchEventType.Added or WatchEventType.Modified && vmi.Metadata is not null)
+                        {
+                            _recent.Observed(vmi);
                         }
 
                         change = type == WatchEventType.Bookmark ? null : new VmiChange(type, vmi);
@@ -141,6 +148,8 @@ internal sealed partial class KubernetesVmiStore(IKubernetes client, TimeProvide
         Optimistic(() => client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync<VirtualMachineInstance>(
             vmi, Group, Version, vmi.Metadata.NamespaceProperty, Plural, vmi.Metadata.Name, cancellationToken: cancellationToken));
 
+    public VirtualMachineInstance? GetRecent(string @namespace, string name) => _recent.Get(@namespace, name);
+
     public bool IsOwnWrite(string @namespace, string name, string resourceVersion) =>
         resourceVersion.Length > 0 && _ownWrites.TryGetValue(OwnWriteKey(@namespace, name), out var written) && written == resourceVersion;
 
@@ -167,6 +176,7 @@ internal sealed partial class KubernetesVmiStore(IKubernetes client, TimeProvide
             if (written.Metadata?.ResourceVersion is { Length: > 0 } version)
             {
                 _ownWrites[OwnWriteKey(written.Metadata.NamespaceProperty, written.Metadata.Name)] = version;
+                _recent.Written(written);
             }
 
             return written;

@@ -6,6 +6,12 @@ namespace VmLifecycle.Handler.Libvirt;
 /// </summary>
 internal sealed record DomainLifecycleEvent(string DomainName, string Uuid, DomainLifecycleEventType Type, int Detail)
 {
+    /// <summary>
+    /// VIR_DOMAIN_EVENT_SUSPENDED_PAUSED and VIR_DOMAIN_EVENT_RESUMED_UNPAUSED: a pause or unpause asked through the API
+    /// (not an I/O error, a migration or a snapshot).
+    /// </summary>
+    public const int PausedOrUnpaused = 0;
+
     /// <summary>VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN.</summary>
     public const int StoppedShutdown = 0;
 

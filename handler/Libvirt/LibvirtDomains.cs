@@ -42,6 +42,13 @@ internal sealed class LibvirtDomains(LibvirtConnection connection)
     /// <summary>The domain's state, or null when no domain of that name exists.</summary>
     public DomainStatus? GetStatus(string name) => WithDomainOrDefault(name, domain => (DomainStatus?)ReadStatus(domain));
 
+    /// <summary>
+    /// The domain's state and our metadata element (null when it has none) through one lookup, or null when no domain of
+    /// that name exists.
+    /// </summary>
+    public (DomainStatus Status, string? Metadata)? GetStatusAndMetadata(string name, string namespaceUri) =>
+        WithDomainOrDefault(name, domain => ((DomainStatus Status, string? Metadata)?)(ReadStatus(domain), ReadMetadata(domain, namespaceUri)));
+
     /// <summary>The name of the domain with that UUID, or null when there is none.</summary>
     public string? NameOf(Guid uuid) => connection.Use(conn =>
     {

@@ -13,7 +13,8 @@ namespace VmLifecycle.Handler.Lifecycle;
 /// node, and keys that disappear between two lists), from libvirt lifecycle events (domain name → VMI key), from a
 /// reconnect of libvirt, and from a periodic resync of every known VMI and every domain of this node, which is also how
 /// domains are re-adopted (or cleaned up) after a handler restart. A watch event of the handler's own write queues
-/// nothing (the writer already acted on that state). Workers reconcile distinct keys in parallel; a key is
+/// nothing (the writer already acted on that state), nor does the domain event of a pause or unpause the pause endpoint
+/// reports itself (<see cref="DomainEventExpectations"/>). Workers reconcile distinct keys in parallel; a key is
 /// never reconciled twice at once, and it shares <see cref="InstanceLocks"/> with the pause endpoint.
 /// </summary>
 internal sealed partial class LifecycleController : BackgroundService
@@ -23,6 +24,7 @@ internal sealed partial class LifecycleController : BackgroundService
     private readonly NodeDomains _domains;
     private readonly DomainReconciler _reconciler;
     private readonly InstanceLocks _locks;
+    private readonly DomainEventExpectations _expectations;
     private readonly HandlerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<LifecycleController> _logger;
@@ -35,6 +37,7 @@ internal sealed partial class LifecycleController : BackgroundService
         NodeDomains domains,
         DomainReconciler reconciler,
         InstanceLocks locks,
+        DomainEventExpectations expectations,
         IOptions<HandlerOptions> options,
         TimeProvider time,
         ILogger<LifecycleController> logger)
@@ -43,6 +46,7 @@ internal sealed partial class LifecycleController : BackgroundService
         _domains = domains;
         _reconciler = reconciler;
         _locks = locks;
+        _expectations = expectations;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -54,7 +58,7 @@ internal sealed partial class LifecycleController : BackgroundService
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
 
-    /// <summary>Queues a key now (the pause endpoint uses it after changing a domain).</summary>
+    /// <summary>Queues a key now (the pause endpoint uses it when it changed a domain but could not report it).</summary>
     public void Enqueue(string key) => _queue.Add(key);
 
     public override void Dispose()
@@ -144,6 +148,11 @@ internal sealed partial class LifecycleController : BackgroundService
         {
             HandlerMetrics.CountEvent(domainEvent.Type);
             LogDomainEvent(_logger, domainEvent.DomainName, domainEvent.Type, domainEvent.Detail);
+            if (_expectations.Consume(domainEvent))
+            {
+                continue;
+            }
+
             if (VmiKey.ForDomain(domainEvent.DomainName) is { } key)
             {
                 _queue.Add(key);

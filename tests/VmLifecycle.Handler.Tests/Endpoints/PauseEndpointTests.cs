@@ -3,6 +3,7 @@ using System.Text.Json;
 using VmLifecycle.Api.Conventions;
 using VmLifecycle.Api.VirtualMachineInstances;
 using VmLifecycle.Handler.Libvirt;
+using VmLifecycle.Handler.Lifecycle;
 using VmLifecycle.Handler.Nodes;
 using VmLifecycle.Handler.Tests.Infrastructure;
 
@@ -53,6 +54,81 @@ public sealed class PauseEndpointTests(HandlerHostFixture host, LibvirtFixture l
         await SerialLog.WaitForTickAsync(host.SerialLogPath, tickWhenPaused + 1, TimeSpan.FromSeconds(3));
         using var notPaused = await client.PutAsync(UnpausePath(name), null, TestContext.Current.CancellationToken);
         await AssertStatusAsync(notPaused, HttpStatusCode.Conflict, "Conflict", KubeVirtMessages.Conflict("virtualmachineinstance", name, KubeVirtMessages.VmiNotPaused));
+    }
+
+    [Fact]
+    public async Task A_pause_whose_status_write_fails_answers_500_and_the_lifecycle_controller_reports_the_paused_domain()
+    {
+        using var client = host.Client(host.Certificates.Client);
+        var name = host.Vmi.Metadata.Name;
+        host.Store.FailNextStatusWrite(new HttpRequestException("connection refused"));
+        try
+        {
+            using (var failed = await client.PutAsync(PausePath(name), null, TestContext.Current.CancellationToken))
+            {
+                await AssertStatusAsync(failed, HttpStatusCode.InternalServerError, "InternalError", KubeVirtMessages.InternalError("connection refused"));
+            }
+
+            // The domain did pause; its event was expected, so only the requeue the endpoint asks for brings the
+            // condition (the fixture resyncs every 30 s).
+            var paused = await host.Store.WaitForAsync(host.Vmi, v => VmiAssertions.IsTrue(v, ConditionTypes.Paused), "the Paused condition", TimeSpan.FromSeconds(10));
+            Assert.Equal(ConditionReasons.PausedByUser, VmiAssertions.Condition(paused, ConditionTypes.Paused)!.Reason);
+        }
+        finally
+        {
+            using var unpaused = await client.PutAsync(UnpausePath(name), null, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, unpaused.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_stale_recent_copy_that_refuses_is_checked_against_a_fresh_read_and_the_pause_goes_ahead()
+    {
+        using var client = host.Client(host.Certificates.Client);
+        var name = host.Vmi.Metadata.Name;
+        var stale = host.Store.Get(libvirt.Namespace, name)!;
+        VmiConditions.Set(stale, ConditionTypes.Paused, ConditionStatus.True, ConditionReasons.PausedByUser, KubeVirtMessages.PausedByUser, DateTimeOffset.UtcNow);
+        host.Store.SetRecent(stale);
+        try
+        {
+            using var paused = await client.PutAsync(PausePath(name), null, TestContext.Current.CancellationToken);
+
+            Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+            Assert.Equal(DomainState.Paused, libvirt.Domains.GetStatus($"{libvirt.Namespace}_{name}")?.State);
+            Assert.True(VmiAssertions.IsTrue(host.Store.Get(libvirt.Namespace, name)!, ConditionTypes.Paused));
+        }
+        finally
+        {
+            host.Store.ForgetRecent(libvirt.Namespace, name);
+            using var unpaused = await client.PutAsync(UnpausePath(name), null, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, unpaused.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_recent_copy_with_an_old_resource_version_is_written_again_from_a_fresh_read()
+    {
+        using var client = host.Client(host.Certificates.Client);
+        var name = host.Vmi.Metadata.Name;
+        var old = host.Store.Get(libvirt.Namespace, name)!;
+        old.Metadata.ResourceVersion = "1"; // long superseded: the status write conflicts
+        host.Store.SetRecent(old);
+        var writes = host.Store.StatusWrites;
+        try
+        {
+            using var paused = await client.PutAsync(PausePath(name), null, TestContext.Current.CancellationToken);
+
+            Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+            var vmi = host.Store.Get(libvirt.Namespace, name)!;
+            Assert.True(VmiAssertions.IsTrue(vmi, ConditionTypes.Paused));
+            Assert.Equal(writes + 1, host.Store.StatusWrites);
+        }
+        finally
+        {
+            host.Store.ForgetRecent(libvirt.Namespace, name);
+            using var unpaused = await client.PutAsync(UnpausePath(name), null, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, unpaused.StatusCode);
+        }
     }
 
     [Fact]

@@ -16,7 +16,8 @@ internal sealed class HandlerStack : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
 
-    public HandlerStack(LibvirtFixture libvirt, InMemoryVmiStore store, string? node = null, TimeSpan? acpiRetry = null, InMemorySecretStore? secrets = null)
+    public HandlerStack(
+        LibvirtFixture libvirt, InMemoryVmiStore store, string? node = null, TimeSpan? acpiRetry = null, InMemorySecretStore? secrets = null, TimeSpan? resync = null)
     {
         Store = store;
         Secrets = secrets ?? new InMemorySecretStore();
@@ -25,15 +26,16 @@ internal sealed class HandlerStack : IAsyncDisposable
             NodeName = node ?? UniqueNode(libvirt),
             StateDirectory = libvirt.StateDirectory,
             ForceTcg = true,
-            ResyncInterval = TimeSpan.FromSeconds(10),
+            ResyncInterval = resync ?? TimeSpan.FromSeconds(10),
             AcpiRetryInterval = acpiRetry ?? TimeSpan.FromSeconds(2),
         });
         Connection = libvirt.CreateConnection();
         var images = new ImageStore(Microsoft.Extensions.Options.Options.Create(new ImageStoreOptions { Root = TestGuest.ImageStoreRoot }));
         Domains = new NodeDomains(new LibvirtDomains(Connection), new DomainPlanner(images), new CloudInitSecretReader(Secrets), Options, TestLogging.Factory.CreateLogger<NodeDomains>());
         Locks = new InstanceLocks();
+        Expectations = new DomainEventExpectations(TimeProvider.System);
         var reconciler = new DomainReconciler(Domains, new VmiUpdater(store), new GracefulShutdown(TimeProvider.System, Options), TimeProvider.System, TestLogging.Factory.CreateLogger<DomainReconciler>());
-        Controller = new LifecycleController(store, Domains, reconciler, Locks, Options, TimeProvider.System, TestLogging.Factory.CreateLogger<LifecycleController>());
+        Controller = new LifecycleController(store, Domains, reconciler, Locks, Expectations, Options, TimeProvider.System, TestLogging.Factory.CreateLogger<LifecycleController>());
     }
 
     public InMemoryVmiStore Store { get; }
@@ -56,6 +58,8 @@ internal sealed class HandlerStack : IAsyncDisposable
     public NodeDomains Domains { get; }
 
     public InstanceLocks Locks { get; }
+
+    public DomainEventExpectations Expectations { get; }
 
     public LifecycleController Controller { get; }
 

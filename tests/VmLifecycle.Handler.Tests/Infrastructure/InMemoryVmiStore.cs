@@ -20,6 +20,8 @@ internal sealed class InMemoryVmiStore(TimeProvider time) : IVirtualMachineInsta
     private readonly List<Channel<VmiWatchEvent>> _watchers = [];
     private long _version;
     private int _reads;
+    private Exception? _nextStatusWriteFailure;
+    private readonly Dictionary<string, VirtualMachineInstance> _recent = new(StringComparer.Ordinal);
 
     public InMemoryVmiStore()
         : this(TimeProvider.System)
@@ -30,6 +32,43 @@ internal sealed class InMemoryVmiStore(TimeProvider time) : IVirtualMachineInsta
 
     /// <summary>How many times the handler read a VMI (<see cref="GetAsync"/>).</summary>
     public int Reads => Volatile.Read(ref _reads);
+
+    /// <summary>
+    /// What <see cref="GetRecent"/> answers for the VMI from now on (a copy of <paramref name="vmi"/>): a recent copy
+    /// that may be stale. By default the store keeps none, and callers read.
+    /// </summary>
+    public void SetRecent(VirtualMachineInstance vmi)
+    {
+        lock (_gate)
+        {
+            _recent[Key(vmi)] = Copy(vmi);
+        }
+    }
+
+    public void ForgetRecent(string @namespace, string name)
+    {
+        lock (_gate)
+        {
+            _recent.Remove($"{@namespace}/{name}");
+        }
+    }
+
+    public VirtualMachineInstance? GetRecent(string @namespace, string name)
+    {
+        lock (_gate)
+        {
+            return _recent.TryGetValue($"{@namespace}/{name}", out var vmi) ? Copy(vmi) : null;
+        }
+    }
+
+    /// <summary>Makes the next status write throw <paramref name="failure"/> (an API server that cannot be reached).</summary>
+    public void FailNextStatusWrite(Exception failure)
+    {
+        lock (_gate)
+        {
+            _nextStatusWriteFailure = failure;
+        }
+    }
 
     public VirtualMachineInstance Create(VirtualMachineInstance vmi)
     {
@@ -149,6 +188,12 @@ internal sealed class InMemoryVmiStore(TimeProvider time) : IVirtualMachineInsta
     {
         lock (_gate)
         {
+            if (_nextStatusWriteFailure is { } failure)
+            {
+                _nextStatusWriteFailure = null;
+                return Task.FromException<VirtualMachineInstance>(failure);
+            }
+
             var current = Current(vmi);
             var updated = Copy(current);
             updated.Status = Copy(vmi).Status;

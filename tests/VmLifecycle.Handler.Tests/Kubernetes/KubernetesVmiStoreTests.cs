@@ -93,6 +93,30 @@ public sealed class KubernetesVmiStoreTests : IAsyncDisposable
         Assert.False(store.IsOwnWrite("ns", "a", "31"));
     }
 
+    [Fact]
+    public async Task Its_own_writes_are_kept_as_recent_copies_until_a_list_no_longer_has_them()
+    {
+        await _server.StartAsync(TestContext.Current.CancellationToken);
+        using var client = Client();
+        var store = new KubernetesVmiStore(client, TimeProvider.System, NullLogger<KubernetesVmiStore>.Instance);
+        var vmi = TestGuest.Vmi("ns", "b", "node");
+        vmi.Metadata.ResourceVersion = "30";
+        Assert.Null(store.GetRecent("ns", "b"));
+
+        await store.UpdateStatusAsync(vmi, TestContext.Current.CancellationToken);
+        Assert.Equal("31", store.GetRecent("ns", "b")?.Metadata.ResourceVersion);
+        Assert.Null(store.GetRecent("ns", "a"));
+
+        // The scripted watch starts with a list of "a" only: "b" is gone.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        await using var changes = store.WatchAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
+        Assert.True(await changes.MoveNextAsync());
+        Assert.IsType<VmiSnapshot>(changes.Current);
+        Assert.Null(store.GetRecent("ns", "b"));
+        Assert.Null(store.GetRecent("ns", "a"));
+    }
+
     private async Task HandleCollectionAsync(HttpContext context)
     {
         var query = context.Request.QueryString.Value ?? "";
