@@ -14,9 +14,10 @@
 # runs hack/bench (the measuring program), prints the table, and tears the stack down at the end, even on failure:
 # every VMI domain of its node (hack/local-down.sh --purge) and every baseline domain (bench-virsh-*).
 #
-#   hack/bench.sh [--quick] [--skip-build] [--density-runs N] [--workers N]
+#   hack/bench.sh [--quick] [--skip-build] [--rows 2,3] [--density-runs N] [--workers N]
 #     --quick          fewer repetitions and 10 VMIs instead of 50 (a fast check, ~2 min; the default is the full run)
 #     --skip-build     use the components already built (VM_LIFECYCLE_SKIP_BUILD=1 for local-up)
+#     --rows 2,3       measure only these rows (5 and 6 come together), into .local/bench.rows.json
 #     --density-runs N repeat rows 5/6 N times (default 1: 2 x 50 guests booting is a lot for 2 shared cores)
 #     --workers N      concurrent connections of row 7 (default 16)
 #
@@ -33,7 +34,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) bench_args+=(--quick) ;;
     --skip-build) skip_build=1 ;;
-    --density-runs|--workers) [[ $# -ge 2 ]] || { echo "bench: $1 needs a value" >&2; exit 2; }; bench_args+=("$1" "$2"); shift ;;
+    --density-runs|--workers|--rows) [[ $# -ge 2 ]] || { echo "bench: $1 needs a value" >&2; exit 2; }; bench_args+=("$1" "$2"); shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac

@@ -31,6 +31,11 @@ internal sealed record BenchSettings
 
     public int ThroughputWorkers { get; init; } = 16;
 
+    /// <summary>The rows to measure (--rows 2,3); all when empty.</summary>
+    public IReadOnlySet<int> Rows { get; init; } = new HashSet<int>();
+
+    public bool Measures(int row) => Rows.Count == 0 || Rows.Contains(row);
+
     public string WorkDirectory => Path.Combine(LocalDirectory, "work");
 
     public static BenchSettings Parse(string[] args)
@@ -39,6 +44,7 @@ internal sealed record BenchSettings
         var quick = false;
         var densityRuns = 1;
         var workers = 16;
+        var rows = new HashSet<int>();
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -50,6 +56,7 @@ internal sealed record BenchSettings
                 case "--quick": quick = true; break;
                 case "--density-runs": densityRuns = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--workers": workers = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--rows": rows.UnionWith(Next().Split(',').Select(r => int.TryParse(r, out var n) && n is >= 1 and <= 7 ? n : throw new ArgumentException($"--rows: {r} is not a row (1-7)"))); break;
                 default: throw new ArgumentException($"unknown argument {args[i]}");
             }
         }
@@ -64,6 +71,7 @@ internal sealed record BenchSettings
             Quick = quick,
             DensityRuns = Math.Max(1, densityRuns),
             ThroughputWorkers = Math.Max(1, workers),
+            Rows = rows,
         };
     }
 }

@@ -49,14 +49,42 @@ try
         }
     }
 
-    await Row(1, "start-up", async () => [await StartupRow.RunAsync(context, ct)]);
-    await Console.Error.WriteLineAsync("bench: booting VMI bench-pause and its baseline domain bench-virsh-pause");
-    await context.PreparePausePairAsync(ct);
-    await Row(2, "pause via kubectl virt", async () => [await PauseCliRow.RunAsync(context, ct)]);
-    await Row(3, "pause via the API", async () => [await PauseApiRow.RunAsync(context, ct)]);
-    await Row(7, "dry-run pause throughput", () => DryRunRow.RunAsync(context, ct));
-    await Row(4, "create until Running", async () => [await CreateRow.RunAsync(context, ct)]);
-    await Row(5, $"{settings.DensityVmis} VMIs at once", () => DensityRow.RunAsync(context, ct));
+    if (settings.Measures(1))
+    {
+        await Row(1, "start-up", async () => [await StartupRow.RunAsync(context, ct)]);
+    }
+
+    if (settings.Measures(2) || settings.Measures(3) || settings.Measures(7))
+    {
+        await Console.Error.WriteLineAsync("bench: booting VMI bench-pause and its baseline domain bench-virsh-pause");
+        await context.PreparePausePairAsync(ct);
+    }
+
+    if (settings.Measures(2))
+    {
+        await Row(2, "pause via kubectl virt", async () => [await PauseCliRow.RunAsync(context, ct)]);
+    }
+
+    if (settings.Measures(3))
+    {
+        await Row(3, "pause via the API", async () => [await PauseApiRow.RunAsync(context, ct)]);
+    }
+
+    if (settings.Measures(7))
+    {
+        await Row(7, "dry-run pause throughput", () => DryRunRow.RunAsync(context, ct));
+    }
+
+    if (settings.Measures(4))
+    {
+        await Row(4, "create until Running", async () => [await CreateRow.RunAsync(context, ct)]);
+    }
+
+    if (settings.Measures(5) || settings.Measures(6))
+    {
+        await Row(5, $"{settings.DensityVmis} VMIs at once", () => DensityRow.RunAsync(context, ct));
+    }
+
     facts = await MachineFacts.CollectAsync(context, loadAtStart);
 }
 catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -86,8 +114,10 @@ var document = new JsonObject
     })]),
     ["markdown"] = ResultTable.Markdown(rows),
 };
-// An interrupted run does not replace the last complete one.
-var output = ct.IsCancellationRequested ? Path.ChangeExtension(settings.OutputFile, ".interrupted.json") : settings.OutputFile;
+// An interrupted run, or one of some rows only, does not replace the last complete one.
+var output = ct.IsCancellationRequested ? Path.ChangeExtension(settings.OutputFile, ".interrupted.json")
+    : settings.Rows.Count > 0 ? Path.ChangeExtension(settings.OutputFile, ".rows.json")
+    : settings.OutputFile;
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllTextAsync(output, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), CancellationToken.None);
 Console.WriteLine($"written {output}");
