@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace VmLifecycle.Handler.Libvirt;
@@ -7,6 +8,8 @@ namespace VmLifecycle.Handler.Libvirt;
 /// started), so that a domain that stopped while the handler was away still tells how it stopped (shut off with
 /// reason shutdown, crashed or destroyed) when the handler comes back; <see cref="Remove"/> undefines them.
 /// The calls block on libvirt's RPC (0.3-1 s for start and destroy), so callers run them off latency-sensitive paths.
+/// A domain's metadata element is remembered by domain UUID (a lookup knows the UUID without a round trip): only the
+/// handler writes it, at define time, and every listing reads it afresh.
 /// </summary>
 internal sealed class LibvirtDomains(LibvirtConnection connection)
 {
@@ -17,6 +20,7 @@ internal sealed class LibvirtDomains(LibvirtConnection connection)
     private const uint UndefineFlags = 0x1 | 0x2 | 0x4 | 0x10 | 0x20; // managed save, snapshots metadata, nvram, checkpoints metadata, tpm
     private const int MetadataElement = 2; // VIR_DOMAIN_METADATA_ELEMENT
     private const uint AffectCurrent = 0;
+    private readonly ConcurrentDictionary<(string Uuid, string NamespaceUri), string?> _metadata = new();
 
     public LibvirtConnection Connection => connection;
 
@@ -27,6 +31,7 @@ internal sealed class LibvirtDomains(LibvirtConnection connection)
         {
             using var domain = LibvirtNative.virDomainDefineXML(conn, xml);
             ThrowIfInvalid(domain, "virDomainDefineXML");
+            ForgetMetadata(domain);
             if (LibvirtNative.virDomainCreateWithFlags(domain, paused ? StartPaused : 0) < 0)
             {
                 var error = LibvirtException.FromLastError("virDomainCreateWithFlags");
@@ -47,7 +52,7 @@ internal sealed class LibvirtDomains(LibvirtConnection connection)
     /// that name exists.
     /// </summary>
     public (DomainStatus Status, string? Metadata)? GetStatusAndMetadata(string name, string namespaceUri) =>
-        WithDomainOrDefault(name, domain => ((DomainStatus Status, string? Metadata)?)(ReadStatus(domain), ReadMetadata(domain, namespaceUri)));
+        WithDomainOrDefault(name, domain => ((DomainStatus Status, string? Metadata)?)(ReadStatus(domain), RememberedMetadata(domain, namespaceUri)));
 
     /// <summary>The name of the domain with that UUID, or null when there is none.</summary>
     public string? NameOf(Guid uuid) => connection.Use(conn =>
@@ -66,7 +71,11 @@ internal sealed class LibvirtDomains(LibvirtConnection connection)
     public string? GetMetadata(string name, string namespaceUri) => WithDomainOrDefault(name, domain => ReadMetadata(domain, namespaceUri));
 
     public void SetMetadata(string name, string elementXml, string prefix, string namespaceUri) =>
-        WithDomain(name, "virDomainSetMetadata", domain => LibvirtNative.virDomainSetMetadata(domain, MetadataElement, elementXml, prefix, namespaceUri, AffectCurrent));
+        WithDomain(name, "virDomainSetMetadata", domain =>
+        {
+            ForgetMetadata(domain);
+            return LibvirtNative.virDomainSetMetadata(domain, MetadataElement, elementXml, prefix, namespaceUri, AffectCurrent);
+        });
 
     public string GetXml(string name) => WithDomainOrDefault(name, domain =>
     {
@@ -94,7 +103,10 @@ internal sealed class LibvirtDomains(LibvirtConnection connection)
                 try
                 {
                     var name = Marshal.PtrToStringUTF8(LibvirtNative.virDomainGetName(domain.DangerousGetHandle())) ?? "";
-                    domains.Add(new DomainInfo(name, ReadUuid(domain), ReadStatus(domain), ReadMetadata(domain, namespaceUri)));
+                    var uuid = ReadUuid(domain);
+                    var metadata = ReadMetadata(domain, namespaceUri);
+                    _metadata[(uuid, namespaceUri)] = metadata;
+                    domains.Add(new DomainInfo(name, uuid, ReadStatus(domain), metadata));
                 }
                 catch (LibvirtException e) when (e.IsNoDomain)
                 {
@@ -132,7 +144,11 @@ internal sealed class LibvirtDomains(LibvirtConnection connection)
     public bool Remove(string name)
     {
         _ = Destroy(name);
-        return Ignoring(() => WithDomain(name, "virDomainUndefineFlags", d => LibvirtNative.virDomainUndefineFlags(d, UndefineFlags)));
+        return Ignoring(() => WithDomain(name, "virDomainUndefineFlags", d =>
+        {
+            ForgetMetadata(d);
+            return LibvirtNative.virDomainUndefineFlags(d, UndefineFlags);
+        }));
     }
 
     private static bool Ignoring(Action call)
@@ -198,6 +214,28 @@ internal sealed class LibvirtDomains(LibvirtConnection connection)
         return LibvirtNative.virDomainGetUUIDString(domain.DangerousGetHandle(), buffer) < 0
             ? throw LibvirtException.FromLastError("virDomainGetUUIDString")
             : Marshal.PtrToStringUTF8((nint)buffer) ?? "";
+    }
+
+    private string? RememberedMetadata(DomainHandle domain, string namespaceUri)
+    {
+        var key = (ReadUuid(domain), namespaceUri);
+        if (_metadata.TryGetValue(key, out var metadata))
+        {
+            return metadata;
+        }
+
+        metadata = ReadMetadata(domain, namespaceUri);
+        _metadata[key] = metadata;
+        return metadata;
+    }
+
+    private void ForgetMetadata(DomainHandle domain)
+    {
+        var uuid = ReadUuid(domain);
+        foreach (var key in _metadata.Keys.Where(k => k.Uuid == uuid))
+        {
+            _metadata.TryRemove(key, out _);
+        }
     }
 
     private static string? ReadMetadata(DomainHandle domain, string namespaceUri)

@@ -37,10 +37,15 @@ public sealed class LibvirtInteropTests(LibvirtFixture libvirt)
         Assert.Equal(guest.Name, libvirt.Domains.NameOf(guest.Plan.Uuid));
         Assert.Null(libvirt.Domains.NameOf(Guid.NewGuid()));
 
-        // Rewritten on the running domain (virDomainSetMetadata), read back (virDomainGetMetadata).
+        // Remembered by UUID once read with the state (one lookup, no metadata round trip the next time).
+        Assert.Equal(guest.Plan.Identity, DomainIdentity.Parse(libvirt.Domains.GetStatusAndMetadata(guest.Name, DomainIdentity.NamespaceUri)?.Metadata));
+
+        // Rewritten on the running domain (virDomainSetMetadata), read back (virDomainGetMetadata), and no longer the
+        // remembered one.
         var moved = guest.Plan.Identity with { Node = "another-node" };
         libvirt.Domains.SetMetadata(guest.Name, moved.ToMetadataXml(), DomainIdentity.Prefix, DomainIdentity.NamespaceUri);
         Assert.Equal(moved, DomainIdentity.Parse(libvirt.Domains.GetMetadata(guest.Name, DomainIdentity.NamespaceUri)));
+        Assert.Equal(moved, DomainIdentity.Parse(libvirt.Domains.GetStatusAndMetadata(guest.Name, DomainIdentity.NamespaceUri)?.Metadata));
     }
 
     [Fact]
