@@ -13,8 +13,9 @@ internal sealed class CustomResourceStrategy : IResourceStrategy
     public IEnumerable<string> Decode(ResourceDefinition definition, JsonObject obj)
     {
         var unknown = ObjectMetaFields.PruneUnknown(obj).ToList();
-        if (definition.Schema is { } schema)
+        if (definition.Schema is { } crdSchema)
         {
+            var schema = CompiledSchema.ForCrd(crdSchema);
             unknown.AddRange(SchemaPruner.Prune(obj, schema, "", isRoot: true));
             SchemaDefaulter.Apply(obj, schema);
         }
@@ -30,7 +31,7 @@ internal sealed class CustomResourceStrategy : IResourceStrategy
         }
 
         var errors = new List<FieldError>();
-        SchemaValidator.Validate(obj, definition.Schema, "", errors);
+        SchemaValidator.Validate(obj, CompiledSchema.ForCrd(definition.Schema), "", errors);
         return errors;
     }
 }

@@ -59,7 +59,7 @@ internal sealed class ResourceDeleter(ObjectStore store, ResourceReader reader, 
 
         return result.Deleted
             ? ApiStatus.Success(definition.Resource, definition.Group, name, ObjectMeta.Uid(result.Object))
-            : ObjectVersioning.ForVersion(definition, result.Object);
+            : ObjectVersioning.ForVersionOwned(definition, result.Object);
     }
 
     /// <summary>Deletes every matching object; returns the list of what was deleted (or is now deleting).</summary>

@@ -10,15 +10,13 @@ namespace VmLifecycle.LocalCluster.Resources;
 /// <summary>Get and list, with selectors and limit/continue paging.</summary>
 internal sealed class ResourceReader(ObjectStore store)
 {
-    public JsonObject Get(ResourceDefinition definition, string @namespace, string name)
-    {
-        var found = store.Get(new ObjectKey(definition.StorageKey, definition.Namespaced ? @namespace : "", name))
+    /// <summary>The object at the requested version: one copy, made from the stored object under the store's lock.</summary>
+    public JsonObject Get(ResourceDefinition definition, string @namespace, string name) =>
+        store.Read(new ObjectKey(definition.StorageKey, definition.Namespaced ? @namespace : "", name), stored => ObjectVersioning.ForVersion(definition, stored))
             ?? throw ApiStatus.NotFound(definition.Resource, definition.Group, name);
-        return ObjectVersioning.ForVersion(definition, found);
-    }
 
     public bool Exists(ResourceDefinition definition, string @namespace, string name) =>
-        store.Get(new ObjectKey(definition.StorageKey, definition.Namespaced ? @namespace : "", name)) is not null;
+        store.Contains(new ObjectKey(definition.StorageKey, definition.Namespaced ? @namespace : "", name));
 
     /// <summary>Lists a resource in a namespace (all namespaces when null) as a <c>KindList</c>.</summary>
     public JsonObject List(ResourceDefinition definition, string? @namespace, ListFilter filter, int? limit, string? continueToken)
@@ -49,7 +47,7 @@ internal sealed class ResourceReader(ObjectStore store)
         var items = new JsonArray();
         foreach (var item in page)
         {
-            items.Add(ObjectVersioning.ForVersion(definition, item));
+            items.Add(ObjectVersioning.ForVersionOwned(definition, item));
         }
 
         return new JsonObject

@@ -75,7 +75,7 @@ internal sealed class ResourceWriter(ObjectStore store, ResourceStrategies strat
             throw ApiStatus.AlreadyExists(definition.Resource, definition.Group, name);
         }
 
-        return ObjectVersioning.ForVersion(definition, result);
+        return ObjectVersioning.ForVersionOwned(definition, result);
     }
 
     /// <summary>PUT: replaces the object (or only its status, on the status subresource).</summary>
@@ -123,7 +123,7 @@ internal sealed class ResourceWriter(ObjectStore store, ResourceStrategies strat
 
             return FinalizerRules.AfterUpdate(definition, current, next);
         }, context.DryRun) ?? throw ApiStatus.NotFound(definition.Resource, definition.Group, name);
-        return ObjectVersioning.ForVersion(definition, result.Object);
+        return ObjectVersioning.ForVersionOwned(definition, result.Object);
     }
 
     private static void HandleUnknownFields(IReadOnlyList<string> unknown, WriteContext context, string prefix)

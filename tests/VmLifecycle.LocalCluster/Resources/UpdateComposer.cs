@@ -81,22 +81,28 @@ internal sealed class UpdateComposer(ResourceStrategies strategies)
         return next;
     }
 
+    /// <summary>Whether anything but metadata, apiVersion, kind (and status, with a status subresource) differs; compares in place, without copies.</summary>
     private static bool SpecChanged(ResourceDefinition definition, JsonObject current, JsonObject next)
     {
-        static JsonObject WithoutManaged(JsonObject obj, bool dropStatus)
+        bool Ignored(string field) => field is "metadata" or "apiVersion" or "kind" || (definition.HasStatusSubresource && field == "status");
+
+        var compared = 0;
+        foreach (var (field, value) in next)
         {
-            var copy = (JsonObject)obj.DeepClone();
-            copy.Remove("metadata");
-            copy.Remove("apiVersion");
-            copy.Remove("kind");
-            if (dropStatus)
+            if (Ignored(field))
             {
-                copy.Remove("status");
+                continue;
             }
 
-            return copy;
+            if (!current.TryGetPropertyValue(field, out var previous) || !JsonNode.DeepEquals(previous, value))
+            {
+                return true;
+            }
+
+            compared++;
         }
 
-        return !JsonNode.DeepEquals(WithoutManaged(current, definition.HasStatusSubresource), WithoutManaged(next, definition.HasStatusSubresource));
+        // Every field of next is in current with the same value; current has more fields only if some were removed.
+        return current.Count(pair => !Ignored(pair.Key)) != compared;
     }
 }

@@ -18,6 +18,6 @@ internal static class StatusResponses
             return;
         }
 
-        await context.Response.WriteAsync(body.ToJsonString(), cancellationToken);
+        await context.Response.Body.WriteAsync(JsonUtf8.Serialize(body), cancellationToken);
     }
 }

@@ -7,7 +7,9 @@ namespace VmLifecycle.LocalCluster.Storage;
 /// <summary>
 /// The objects of the cluster, in memory, with one global resourceVersion counter (as etcd's revision)
 /// and a bounded history of changes for watches. All writes are serialised; readers get copies. With a state file,
-/// every change is appended to its log before it is acknowledged.
+/// every change is appended to its log before it is acknowledged. A stored object is never modified once committed
+/// (a change stores a new object), so the events (the history, <see cref="Changed"/>, a watch's initial events) share it
+/// with the store; their receivers only read it.
 /// </summary>
 internal sealed class ObjectStore : IDisposable
 {
@@ -61,6 +63,28 @@ internal sealed class ObjectStore : IDisposable
         lock (_lock)
         {
             return _objects.TryGetValue(key, out var value) ? (JsonObject)value.DeepClone() : null;
+        }
+    }
+
+    /// <summary>
+    /// Reads one object under the store's lock without copying it first: <paramref name="read"/> gets the stored
+    /// object, must not modify it nor return or keep any part of it. Null when the object does not exist.
+    /// </summary>
+    public T? Read<T>(ObjectKey key, Func<JsonObject, T> read)
+        where T : class
+    {
+        lock (_lock)
+        {
+            return _objects.TryGetValue(key, out var value) ? read(value) : null;
+        }
+    }
+
+    /// <summary>Whether the object exists (without copying it).</summary>
+    public bool Contains(ObjectKey key)
+    {
+        lock (_lock)
+        {
+            return _objects.ContainsKey(key);
         }
     }
 
@@ -173,7 +197,7 @@ internal sealed class ObjectStore : IDisposable
                     .Where(pair => pair.Key.StorageKey == storageKey)
                     .OrderBy(pair => pair.Key.Namespace, StringComparer.Ordinal)
                     .ThenBy(pair => pair.Key.Name, StringComparer.Ordinal)
-                    .Select(pair => new StoreEvent(_resourceVersion, WatchEventType.Added, pair.Key, (JsonObject)pair.Value.DeepClone(), null))];
+                    .Select(pair => new StoreEvent(_resourceVersion, WatchEventType.Added, pair.Key, pair.Value, null))];
             }
             else
             {
@@ -209,7 +233,8 @@ internal sealed class ObjectStore : IDisposable
             _objects[key] = value;
         }
 
-        var storeEvent = new StoreEvent(_resourceVersion, type, key, (JsonObject)value.DeepClone(), previous is null ? null : (JsonObject)previous.DeepClone());
+        // No copies: value is the stored object from now on and previous the one it replaced, neither ever modified again.
+        var storeEvent = new StoreEvent(_resourceVersion, type, key, value, previous);
         _history.AddLast(storeEvent);
         while (_history.Count > _historySize)
         {

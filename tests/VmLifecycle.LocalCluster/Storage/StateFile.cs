@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using VmLifecycle.LocalCluster.Serving;
 
 namespace VmLifecycle.LocalCluster.Storage;
 
@@ -9,7 +11,8 @@ namespace VmLifecycle.LocalCluster.Storage;
 /// The store's objects and resourceVersion on disk, as etcd keeps them: a snapshot (one JSON file, replaced atomically)
 /// and a write-ahead log next to it (<c>PATH.log</c>, one JSON line per change, appended before the change is
 /// acknowledged). A write costs one small append instead of rewriting every object; once the log outgrows the snapshot,
-/// the snapshot is rewritten from the objects' JSON kept since their last change and the log starts over. Loading reads
+/// the snapshot is rewritten from the objects' JSON kept since their last change (as UTF-8, serialised once per change
+/// straight into the log line) and the log starts over. Loading reads
 /// the snapshot, then replays the log's changes after its resourceVersion (a torn last line, from a crash mid-append,
 /// is ignored). Like the single-file format before it, nothing is fsynced: a killed process loses nothing, a power
 /// failure may.
@@ -19,7 +22,7 @@ internal sealed class StateFile(string path) : IDisposable
     /// <summary>The log is compacted into the snapshot once it is larger than this and than the snapshot itself.</summary>
     private const long MinimumCompactionBytes = 1024 * 1024;
 
-    private readonly Dictionary<ObjectKey, string> _json = [];
+    private readonly Dictionary<ObjectKey, byte[]> _json = [];
     private FileStream? _log;
     private long _snapshotBytes;
     private long _logBytes;
@@ -83,7 +86,7 @@ internal sealed class StateFile(string path) : IDisposable
         _resourceVersion = version.Value;
         foreach (var (key, value) in objects)
         {
-            _json[key] = value.ToJsonString();
+            _json[key] = JsonUtf8.Serialize(value);
         }
 
         // Start from one snapshot and an empty log.
@@ -94,20 +97,25 @@ internal sealed class StateFile(string path) : IDisposable
     /// <summary>Records a change (the object as stored, or null when it was deleted); the caller serialises calls.</summary>
     public void Append(long resourceVersion, ObjectKey key, JsonObject? value)
     {
-        var json = value?.ToJsonString();
-        var line = new StringBuilder(256 + (json?.Length ?? 0));
-        line.Append("{\"resourceVersion\":\"").Append(resourceVersion.ToString(CultureInfo.InvariantCulture)).Append('"');
-        AppendKey(line, key);
-        if (json is not null)
+        var line = new ArrayBufferWriter<byte>((_json.TryGetValue(key, out var previous) ? previous.Length : 0) + 512);
+        line.Write(Encoding.UTF8.GetBytes($"{{\"resourceVersion\":\"{resourceVersion.ToString(CultureInfo.InvariantCulture)}\"{KeyFields(key)}"));
+        byte[]? json = null;
+        if (value is not null)
         {
-            line.Append(",\"object\":").Append(json);
+            line.Write(",\"object\":"u8);
+            var start = line.WrittenCount;
+            using (var writer = new Utf8JsonWriter(line))
+            {
+                value.WriteTo(writer);
+            }
+
+            json = line.WrittenSpan[start..].ToArray();
         }
 
-        line.Append("}\n");
+        line.Write("}\n"u8);
         var log = _log ??= OpenLog();
-        var bytes = Encoding.UTF8.GetBytes(line.ToString());
-        log.Write(bytes);
-        _logBytes += bytes.Length;
+        log.Write(line.WrittenSpan);
+        _logBytes += line.WrittenCount;
 
         _resourceVersion = resourceVersion;
         if (json is null)
@@ -130,27 +138,26 @@ internal sealed class StateFile(string path) : IDisposable
     /// <summary>Writes the snapshot from the objects' JSON (no serialisation of objects), then empties the log.</summary>
     private void Compact()
     {
-        var text = new StringBuilder(_json.Values.Sum(v => v.Length + 128) + 64);
-        text.Append("{\"resourceVersion\":\"").Append(_resourceVersion.ToString(CultureInfo.InvariantCulture)).Append("\",\"objects\":[");
+        var text = new ArrayBufferWriter<byte>(_json.Values.Sum(v => v.Length + 128) + 64);
+        text.Write(Encoding.UTF8.GetBytes($"{{\"resourceVersion\":\"{_resourceVersion.ToString(CultureInfo.InvariantCulture)}\",\"objects\":["));
         var first = true;
         foreach (var (key, json) in _json)
         {
-            text.Append(first ? "{" : ",{");
+            text.Write(first ? "{"u8 : ",{"u8);
             first = false;
-            text.Append("\"storageKey\":").Append(Quote(key.StorageKey))
-                .Append(",\"namespace\":").Append(Quote(key.Namespace))
-                .Append(",\"name\":").Append(Quote(key.Name))
-                .Append(",\"object\":").Append(json).Append('}');
+            text.Write(Encoding.UTF8.GetBytes(KeyFields(key)[1..]));
+            text.Write(",\"object\":"u8);
+            text.Write(json);
+            text.Write("}"u8);
         }
 
-        text.Append("]}");
+        text.Write("]}"u8);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        var bytes = Encoding.UTF8.GetBytes(text.ToString());
-        File.WriteAllBytes(temporary, bytes);
+        File.WriteAllBytes(temporary, text.WrittenSpan);
         File.Move(temporary, path, overwrite: true);
-        _snapshotBytes = bytes.Length;
+        _snapshotBytes = text.WrittenCount;
 
         // The snapshot holds every logged change now; replaying any that remain would be skipped by resourceVersion.
         var log = _log ??= OpenLog();
@@ -167,10 +174,9 @@ internal sealed class StateFile(string path) : IDisposable
         return log;
     }
 
-    private static void AppendKey(StringBuilder text, ObjectKey key) =>
-        text.Append(",\"storageKey\":").Append(Quote(key.StorageKey))
-            .Append(",\"namespace\":").Append(Quote(key.Namespace))
-            .Append(",\"name\":").Append(Quote(key.Name));
+    /// <summary><c>,"storageKey":...,"namespace":...,"name":...</c></summary>
+    private static string KeyFields(ObjectKey key) =>
+        $",\"storageKey\":{Quote(key.StorageKey)},\"namespace\":{Quote(key.Namespace)},\"name\":{Quote(key.Name)}";
 
     private static string Quote(string text) => JsonValue.Create(text).ToJsonString();
 

@@ -15,7 +15,7 @@ public static class ManifestSchemaValidator
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(openApiV3Schema);
-        var schema = openApiV3Schema.AsObject();
+        var schema = CompiledSchema.Compile(openApiV3Schema.AsObject());
         var copy = manifest.DeepClone();
         SchemaDefaulter.Apply(copy, schema);
         var unknown = SchemaPruner.Prune(copy, schema, "", isRoot: true);

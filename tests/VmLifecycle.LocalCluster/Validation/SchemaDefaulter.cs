@@ -5,16 +5,16 @@ namespace VmLifecycle.LocalCluster.Validation;
 /// <summary>Applies the <c>default</c> values of a structural schema to absent fields, top-down.</summary>
 internal static class SchemaDefaulter
 {
-    public static void Apply(JsonNode? value, JsonObject schema)
+    public static void Apply(JsonNode? value, CompiledSchema schema)
     {
         switch (value)
         {
             case JsonObject obj:
-                if (SchemaNodes.Properties(schema) is { } properties)
+                if (schema.Properties is { } properties)
                 {
-                    foreach (var (name, propertyNode) in properties)
+                    foreach (var (name, defaultValue) in schema.Defaults)
                     {
-                        if (propertyNode is JsonObject property && !obj.ContainsKey(name) && property["default"] is { } defaultValue)
+                        if (!obj.ContainsKey(name))
                         {
                             obj[name] = defaultValue.DeepClone();
                         }
@@ -22,13 +22,13 @@ internal static class SchemaDefaulter
 
                     foreach (var (name, child) in obj.ToList())
                     {
-                        if (properties[name] is JsonObject childSchema)
+                        if (properties.TryGetValue(name, out var childSchema))
                         {
                             Apply(child, childSchema);
                         }
                     }
                 }
-                else if (SchemaNodes.AdditionalProperties(schema) is { } additional)
+                else if (schema.AdditionalProperties is { } additional)
                 {
                     foreach (var (_, child) in obj.ToList())
                     {
@@ -37,7 +37,7 @@ internal static class SchemaDefaulter
                 }
 
                 break;
-            case JsonArray array when SchemaNodes.Items(schema) is { } items:
+            case JsonArray array when schema.Items is { } items:
                 foreach (var item in array)
                 {
                     Apply(item, items);

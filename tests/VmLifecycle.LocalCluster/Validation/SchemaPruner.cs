@@ -10,21 +10,21 @@ internal static class SchemaPruner
 {
     private static readonly string[] _embeddedFields = ["apiVersion", "kind", "metadata"];
 
-    public static IReadOnlyList<string> Prune(JsonNode? value, JsonObject schema, string path, bool isRoot)
+    public static IReadOnlyList<string> Prune(JsonNode? value, CompiledSchema schema, string path, bool isRoot)
     {
         var unknown = new List<string>();
         Visit(value, schema, path, isRoot, unknown);
         return unknown;
     }
 
-    private static void Visit(JsonNode? value, JsonObject schema, string path, bool isRoot, List<string> unknown)
+    private static void Visit(JsonNode? value, CompiledSchema schema, string path, bool isRoot, List<string> unknown)
     {
         switch (value)
         {
             case JsonObject obj:
                 VisitObject(obj, schema, path, isRoot, unknown);
                 break;
-            case JsonArray array when SchemaNodes.Items(schema) is { } items:
+            case JsonArray array when schema.Items is { } items:
                 for (var i = 0; i < array.Count; i++)
                 {
                     Visit(array[i], items, $"{path}[{i}]", false, unknown);
@@ -34,24 +34,23 @@ internal static class SchemaPruner
         }
     }
 
-    private static void VisitObject(JsonObject obj, JsonObject schema, string path, bool isRoot, List<string> unknown)
+    private static void VisitObject(JsonObject obj, CompiledSchema schema, string path, bool isRoot, List<string> unknown)
     {
-        var properties = SchemaNodes.Properties(schema);
-        var additional = SchemaNodes.AdditionalProperties(schema);
-        var preserve = SchemaNodes.AllowsAnyAdditionalProperty(schema);
-        var embedded = isRoot || SchemaNodes.Flag(schema, "x-kubernetes-embedded-resource");
+        var additional = schema.AdditionalProperties;
+        var preserve = schema.AllowsAnyAdditionalProperty;
+        var embedded = isRoot || schema.EmbeddedResource;
         foreach (var (key, child) in obj.ToList())
         {
             if (embedded && _embeddedFields.Contains(key))
             {
-                if (key == "metadata" || properties?[key] is not JsonObject)
+                if (key == "metadata" || schema.Property(key) is null)
                 {
                     continue;
                 }
             }
 
             var childPath = SchemaNodes.Join(path, key);
-            var childSchema = properties?[key] as JsonObject ?? additional;
+            var childSchema = schema.Property(key) ?? additional;
             if (childSchema is null)
             {
                 if (!preserve)
@@ -63,7 +62,7 @@ internal static class SchemaPruner
                 continue;
             }
 
-            if (child is null && !SchemaNodes.Flag(childSchema, "nullable"))
+            if (child is null && !childSchema.Nullable)
             {
                 obj.Remove(key);
                 continue;

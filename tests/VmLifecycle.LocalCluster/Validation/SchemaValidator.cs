@@ -11,11 +11,11 @@ namespace VmLifecycle.LocalCluster.Validation;
 /// </summary>
 internal static class SchemaValidator
 {
-    public static void Validate(JsonNode? value, JsonObject schema, string path, List<FieldError> errors)
+    public static void Validate(JsonNode? value, CompiledSchema schema, string path, List<FieldError> errors)
     {
         if (value is null)
         {
-            if (!SchemaNodes.Flag(schema, "nullable") && SchemaNodes.Type(schema) is { } expected)
+            if (!schema.Nullable && schema.Type is { } expected)
             {
                 errors.Add(TypeError(path, expected, "null"));
             }
@@ -37,7 +37,7 @@ internal static class SchemaValidator
             case JsonObject obj:
                 ValidateObject(obj, schema, path, errors);
                 break;
-            case JsonArray array when SchemaNodes.Items(schema) is { } items:
+            case JsonArray array when schema.Items is { } items:
                 for (var i = 0; i < array.Count; i++)
                 {
                     Validate(array[i], items, $"{path}[{i}]", errors);
@@ -47,9 +47,9 @@ internal static class SchemaValidator
         }
     }
 
-    private static void ValidateObject(JsonObject obj, JsonObject schema, string path, List<FieldError> errors)
+    private static void ValidateObject(JsonObject obj, CompiledSchema schema, string path, List<FieldError> errors)
     {
-        if (schema["required"] is JsonArray required)
+        if (schema.Required is { } required)
         {
             foreach (var name in required.Select(r => r?.GetValue<string>()).OfType<string>())
             {
@@ -60,8 +60,7 @@ internal static class SchemaValidator
             }
         }
 
-        var properties = SchemaNodes.Properties(schema);
-        var additional = SchemaNodes.AdditionalProperties(schema);
+        var additional = schema.AdditionalProperties;
         foreach (var (key, child) in obj)
         {
             if (path.Length == 0 && key is "metadata" or "apiVersion" or "kind")
@@ -69,7 +68,7 @@ internal static class SchemaValidator
                 continue;
             }
 
-            if (properties?[key] is JsonObject childSchema)
+            if (schema.Property(key) is { } childSchema)
             {
                 Validate(child, childSchema, SchemaNodes.Join(path, key), errors);
             }
@@ -80,10 +79,10 @@ internal static class SchemaValidator
         }
     }
 
-    private static bool CheckType(JsonNode value, JsonObject schema, string path, List<FieldError> errors)
+    private static bool CheckType(JsonNode value, CompiledSchema schema, string path, List<FieldError> errors)
     {
         var actual = SchemaNodes.TypeOf(value);
-        if (SchemaNodes.Flag(schema, "x-kubernetes-int-or-string"))
+        if (schema.IntOrString)
         {
             if (actual is "integer" or "string")
             {
@@ -94,7 +93,7 @@ internal static class SchemaValidator
             return false;
         }
 
-        var expected = SchemaNodes.Type(schema);
+        var expected = schema.Type;
         var matches = expected switch
         {
             null => true,
@@ -107,7 +106,7 @@ internal static class SchemaValidator
             return false;
         }
 
-        if (actual == "string" && schema["format"]?.GetValue<string>() is "date-time" &&
+        if (actual == "string" && schema.Format?.GetValue<string>() is "date-time" &&
             !DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
         {
             var text = value.GetValue<string>();
@@ -117,87 +116,89 @@ internal static class SchemaValidator
         return true;
     }
 
-    private static void CheckEnum(JsonNode value, JsonObject schema, string path, List<FieldError> errors)
+    private static void CheckEnum(JsonNode value, CompiledSchema schema, string path, List<FieldError> errors)
     {
-        if (schema["enum"] is JsonArray allowed && !allowed.Any(a => JsonNode.DeepEquals(a, value)))
+        if (schema.Enum is { } allowed && !allowed.Any(a => JsonNode.DeepEquals(a, value)))
         {
             var supported = string.Join(", ", allowed.Select(SchemaNodes.Display));
             errors.Add(new FieldError(path, "FieldValueNotSupported", $"Unsupported value: {SchemaNodes.Display(value)}: supported values: {supported}"));
         }
     }
 
-    private static void CheckBounds(JsonNode value, JsonObject schema, string path, List<FieldError> errors)
+    private static void CheckBounds(JsonNode value, CompiledSchema schema, string path, List<FieldError> errors)
     {
-        var shown = SchemaNodes.Display(value);
+        // Only for messages: displaying an object or array serialises it, which every node of a valid object would pay for.
+        string Shown() => SchemaNodes.Display(value);
+
         if (SchemaNodes.Number(value) is { } number)
         {
-            if (SchemaNodes.Number(schema["minimum"]) is { } minimum && number < minimum)
+            if (schema.Minimum is { } minimum && number < minimum)
             {
-                errors.Add(new FieldError(path, "FieldValueInvalid", $"Invalid value: {shown}: {path} in body should be greater than or equal to {schema["minimum"]!.ToJsonString()}"));
+                errors.Add(new FieldError(path, "FieldValueInvalid", $"Invalid value: {Shown()}: {path} in body should be greater than or equal to {schema.Source["minimum"]!.ToJsonString()}"));
             }
 
-            if (SchemaNodes.Number(schema["maximum"]) is { } maximum && number > maximum)
+            if (schema.Maximum is { } maximum && number > maximum)
             {
-                errors.Add(new FieldError(path, "FieldValueInvalid", $"Invalid value: {shown}: {path} in body should be less than or equal to {schema["maximum"]!.ToJsonString()}"));
+                errors.Add(new FieldError(path, "FieldValueInvalid", $"Invalid value: {Shown()}: {path} in body should be less than or equal to {schema.Source["maximum"]!.ToJsonString()}"));
             }
         }
 
         if (value is JsonValue text && SchemaNodes.TypeOf(value) == "string")
         {
             var s = text.GetValue<string>();
-            if (SchemaNodes.Number(schema["minLength"]) is { } minLength && s.Length < minLength)
+            if (schema.MinLength is { } minLength && s.Length < minLength)
             {
-                errors.Add(new FieldError(path, "FieldValueInvalid", $"Invalid value: {shown}: {path} in body should be at least {minLength} chars long"));
+                errors.Add(new FieldError(path, "FieldValueInvalid", $"Invalid value: {Shown()}: {path} in body should be at least {minLength} chars long"));
             }
 
-            if (SchemaNodes.Number(schema["maxLength"]) is { } maxLength && s.Length > maxLength)
+            if (schema.MaxLength is { } maxLength && s.Length > maxLength)
             {
                 errors.Add(new FieldError(path, "FieldValueTooLong", $"Too long: may not be more than {maxLength} bytes"));
             }
 
-            if (schema["pattern"]?.GetValue<string>() is { } pattern && !Regex.IsMatch(s, pattern, RegexOptions.None, TimeSpan.FromSeconds(1)))
+            if (schema.Pattern?.GetValue<string>() is { } pattern && !Regex.IsMatch(s, pattern, RegexOptions.None, TimeSpan.FromSeconds(1)))
             {
-                errors.Add(new FieldError(path, "FieldValueInvalid", $"Invalid value: {shown}: {path} in body should match '{pattern}'"));
+                errors.Add(new FieldError(path, "FieldValueInvalid", $"Invalid value: {Shown()}: {path} in body should match '{pattern}'"));
             }
         }
 
         if (value is JsonArray array)
         {
-            if (SchemaNodes.Number(schema["minItems"]) is { } minItems && array.Count < minItems)
+            if (schema.MinItems is { } minItems && array.Count < minItems)
             {
                 errors.Add(new FieldError(path, "FieldValueInvalid", $"Invalid value: {array.Count}: {path} in body should have at least {minItems} items"));
             }
 
-            if (SchemaNodes.Number(schema["maxItems"]) is { } maxItems && array.Count > maxItems)
+            if (schema.MaxItems is { } maxItems && array.Count > maxItems)
             {
                 errors.Add(new FieldError(path, "FieldValueTooMany", $"Too many: {array.Count}: must have at most {maxItems} items"));
             }
         }
     }
 
-    private static void CheckCombinators(JsonNode value, JsonObject schema, string path, List<FieldError> errors)
+    private static void CheckCombinators(JsonNode value, CompiledSchema schema, string path, List<FieldError> errors)
     {
-        if (schema["allOf"] is JsonArray allOf)
+        if (schema.AllOf is { } allOf)
         {
-            foreach (var part in allOf.OfType<JsonObject>())
+            foreach (var part in allOf)
             {
                 Validate(value, part, path, errors);
             }
         }
 
-        if (SchemaNodes.Flag(schema, "x-kubernetes-int-or-string"))
+        if (schema.IntOrString)
         {
             return;
         }
 
-        foreach (var combinator in (string[])["anyOf", "oneOf"])
+        foreach (var (combinator, keyword) in (ReadOnlySpan<(string, (int Count, IReadOnlyList<CompiledSchema> Schemas)?)>)[("anyOf", schema.AnyOf), ("oneOf", schema.OneOf)])
         {
-            if (schema[combinator] is not JsonArray options || options.Count == 0)
+            if (keyword is not { Count: > 0 } options)
             {
                 continue;
             }
 
-            var results = options.OfType<JsonObject>().Select(option =>
+            var results = options.Schemas.Select(option =>
             {
                 var optionErrors = new List<FieldError>();
                 Validate(value, option, path, optionErrors);

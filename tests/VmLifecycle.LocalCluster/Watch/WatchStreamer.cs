@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using VmLifecycle.LocalCluster.Errors;
@@ -15,7 +14,13 @@ namespace VmLifecycle.LocalCluster.Watch;
 /// with kube-apiserver's resourceVersion semantics (410 Expired as an ERROR event when too old), selector
 /// transitions (an object leaving the selection is DELETED for the watcher), bookmarks and timeoutSeconds.
 /// </summary>
-internal sealed class WatchStreamer(ObjectStore store, TableConverter tables, TimeProvider time, IOptions<LocalClusterOptions> options, IHostApplicationLifetime lifetime)
+internal sealed class WatchStreamer(
+    ObjectStore store,
+    WatchEventEncoder encoder,
+    TableConverter tables,
+    TimeProvider time,
+    IOptions<LocalClusterOptions> options,
+    IHostApplicationLifetime lifetime)
 {
     private const string InitialEventsEndAnnotation = "k8s.io/initial-events-end";
 
@@ -120,11 +125,19 @@ internal sealed class WatchStreamer(ObjectStore store, TableConverter tables, Ti
             return;
         }
 
-        var obj = ObjectVersioning.ForVersion(request.Definition, change.Object);
-        JsonNode payload = request.AsTable is { } include
-            ? tables.Convert(request.Definition, [obj], ObjectMeta.ResourceVersion(obj), include)
-            : obj;
-        await WriteEventAsync(response, type, payload, cancellationToken);
+        byte[] frame;
+        if (request.AsTable is { } include)
+        {
+            var obj = ObjectVersioning.ForVersion(request.Definition, change.Object);
+            frame = WatchFrames.Compose(type, tables.Convert(request.Definition, [obj], ObjectMeta.ResourceVersion(obj), include));
+        }
+        else
+        {
+            // Serialised once per event and version, whatever the number of watchers.
+            frame = encoder.Frame(type, request.Definition, change);
+        }
+
+        await WriteFrameAsync(response, frame, cancellationToken);
     }
 
     private static JsonObject Bookmark(ResourceDefinition definition, long resourceVersion, bool initialEventsEnd)
@@ -138,10 +151,12 @@ internal sealed class WatchStreamer(ObjectStore store, TableConverter tables, Ti
         return new JsonObject { ["kind"] = definition.Kind, ["apiVersion"] = definition.GroupVersion, ["metadata"] = metadata };
     }
 
-    private static async Task WriteEventAsync(HttpResponse response, string type, JsonNode payload, CancellationToken cancellationToken)
+    private static Task WriteEventAsync(HttpResponse response, string type, JsonNode payload, CancellationToken cancellationToken) =>
+        WriteFrameAsync(response, WatchFrames.Compose(type, payload), cancellationToken);
+
+    private static async Task WriteFrameAsync(HttpResponse response, byte[] frame, CancellationToken cancellationToken)
     {
-        var line = new JsonObject { ["type"] = type, ["object"] = payload.DeepClone() }.ToJsonString() + "\n";
-        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(line), cancellationToken);
+        await response.Body.WriteAsync(frame, cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
     }
 }
