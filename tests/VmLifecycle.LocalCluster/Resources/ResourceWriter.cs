@@ -7,8 +7,12 @@ using VmLifecycle.LocalCluster.Storage;
 namespace VmLifecycle.LocalCluster.Resources;
 
 /// <summary>Create, update (main and status endpoints) and patch with kube-apiserver's semantics.</summary>
-internal sealed class ResourceWriter(ObjectStore store, ResourceStrategies strategies, UpdateComposer updates, NamespaceAdmission admission, TimeProvider time)
+internal sealed class ResourceWriter(
+    ObjectStore store, ResourceStrategies strategies, UpdateComposer updates, NamespaceAdmission admission, GeneratedNames names, TimeProvider time)
 {
+    /// <summary>How often a create from generateName tries a new name when the generated one is taken (kube-apiserver's 8).</summary>
+    public const int MaxGenerateNameAttempts = 8;
+
     public JsonObject Create(ResourceDefinition definition, string @namespace, JsonObject body, WriteContext context)
     {
         CheckTypeMeta(definition, body);
@@ -25,9 +29,10 @@ internal sealed class ResourceWriter(ObjectStore store, ResourceStrategies strat
 
         var name = ObjectMeta.Name(body);
         var generateName = ObjectMeta.Text(body, "generateName");
-        if (name.Length == 0 && generateName.Length > 0)
+        var generated = name.Length == 0 && generateName.Length > 0;
+        if (generated)
         {
-            name = ObjectNames.Generate(generateName);
+            name = names.Next(generateName);
             metadata["name"] = name;
         }
 
@@ -69,10 +74,23 @@ internal sealed class ResourceWriter(ObjectStore store, ResourceStrategies strat
         }
 
         admission.AdmitCreate(definition, @namespace);
-        var stored = ObjectVersioning.ForVersion(definition, body);
-        if (!store.TryCreate(new ObjectKey(definition.StorageKey, definition.Namespaced ? @namespace : "", name), stored, context.DryRun, out var result))
+        JsonObject result;
+        for (var attempt = 1; ; attempt++)
         {
-            throw ApiStatus.AlreadyExists(definition.Resource, definition.Group, name);
+            var stored = ObjectVersioning.ForVersion(definition, body);
+            if (store.TryCreate(new ObjectKey(definition.StorageKey, definition.Namespaced ? @namespace : "", name), stored, context.DryRun, out result))
+            {
+                break;
+            }
+
+            // A generated name that is taken is generated again, as kube-apiserver does (RetryGenerateName, GA in 1.32).
+            if (!generated || attempt == MaxGenerateNameAttempts)
+            {
+                throw ApiStatus.AlreadyExists(definition.Resource, definition.Group, name);
+            }
+
+            name = names.Next(generateName);
+            metadata["name"] = name;
         }
 
         return ObjectVersioning.ForVersionOwned(definition, result);

@@ -129,6 +129,7 @@ internal static partial class LocalClusterApp
         services.AddSingleton<NamespaceAdmission>();
         services.AddSingleton<ResourceReader>();
         services.AddSingleton<UpdateComposer>();
+        services.AddSingleton<GeneratedNames>();
         services.AddSingleton<ResourceWriter>();
         services.AddSingleton<ResourceDeleter>();
         services.AddSingleton<TableConverter>();
