@@ -1,14 +1,14 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace VmLifecycle.KubectlPlugin;
 
-/// <summary>The client's version: the repository's Version property and, when the build recorded it, the source commit.</summary>
-internal static class PluginVersion
+/// <summary>
+/// The client's version: the repository's Version property and, when the build recorded it, the source commit. The
+/// build writes both into a constant (Informational, in PluginVersion.g.cs; see the project file): reading the assembly's
+/// informational version attribute at run time would start NativeAOT's reflection stack in every invocation.
+/// </summary>
+internal static partial class PluginVersion
 {
-    private static readonly string Informational =
-        typeof(PluginVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-
     /// <summary>For example v0.1.0.</summary>
     public static string Version { get; } = "v" + Informational.Split('+')[0];
 

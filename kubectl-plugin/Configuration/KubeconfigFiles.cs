@@ -1,4 +1,3 @@
-using k8s;
 using k8s.KubeConfigModels;
 
 namespace VmLifecycle.KubectlPlugin.Configuration;
@@ -63,7 +62,7 @@ internal static class KubeconfigFiles
         K8SConfiguration config;
         try
         {
-            config = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(path), useRelativePaths: false);
+            config = KubeconfigReader.Read(path);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -8,21 +8,20 @@ using VmLifecycle.KubectlPlugin.Configuration;
 namespace VmLifecycle.KubectlPlugin.Http;
 
 /// <summary>
-/// The plugin's requests to the API server, sent through KubernetesClient.Aot's configured handler pipeline (CA, client
-/// certificate, credentials) plus impersonation. KubernetesClient.Aot has no typed client for our resources and no
-/// watch, so requests, bodies (<see cref="ApiJson"/>) and the watch stream are handled here.
+/// The plugin's requests to the API server, through <see cref="ClusterTransport"/> (CA, client certificate) and
+/// <see cref="RequestDecoratingHandler"/> (KubernetesClient.Aot's credentials, impersonation). KubernetesClient.Aot has
+/// no typed client for our resources and no watch, so requests, bodies (<see cref="ApiJson"/>) and the watch stream are
+/// handled here.
 /// </summary>
 internal sealed class KubeVirtClient : IDisposable
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
-    private readonly Kubernetes _kubernetes;
     private readonly HttpClient _http;
     private readonly string _server;
     private readonly TimeSpan? _requestTimeout;
 
-    private KubeVirtClient(Kubernetes kubernetes, HttpClient http, Uri server, string ns, TimeSpan? requestTimeout)
+    private KubeVirtClient(HttpClient http, Uri server, string ns, TimeSpan? requestTimeout)
     {
-        _kubernetes = kubernetes;
         _http = http;
         _server = server.ToString().TrimEnd('/');
         Namespace = ns;
@@ -33,20 +32,29 @@ internal sealed class KubeVirtClient : IDisposable
 
     public static KubeVirtClient Create(ResolvedClientConfiguration configuration)
     {
-        SystemTrustStore.ApplyTo(configuration.Connection);
-        var decorator = new RequestDecoratingHandler(
-            Kubernetes.CreateCredentials(configuration.Connection), configuration.ImpersonateUser, configuration.ImpersonateGroups);
-        Kubernetes kubernetes;
-        try
+        var connection = configuration.Connection;
+        if (!Uri.TryCreate(connection.Host, UriKind.Absolute, out var server))
         {
-            kubernetes = new Kubernetes(configuration.Connection, decorator);
-        }
-        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or UriFormatException)
-        {
-            throw new ConfigurationException($"invalid configuration: {e.Message}", e);
+            throw new ConfigurationException($"invalid configuration: Bad server host URL `{connection.Host}` (cannot be parsed)");
         }
 
-        return new KubeVirtClient(kubernetes, kubernetes.HttpClient, kubernetes.BaseUri, configuration.Namespace, configuration.RequestTimeout);
+        SystemTrustStore.ApplyTo(connection);
+        var decorator = new RequestDecoratingHandler(
+            Kubernetes.CreateCredentials(connection), configuration.ImpersonateUser, configuration.ImpersonateGroups)
+        {
+            InnerHandler = ClusterTransport.CreateHandler(connection),
+        };
+
+        // No client-wide timeout: --request-timeout applies per request, and a watch runs as long as --wait.
+        var http = new HttpClient(decorator) { Timeout = Timeout.InfiniteTimeSpan };
+        if (!string.IsNullOrEmpty(connection.TlsServerName))
+        {
+            // kubectl sends tls-server-name as SNI and checks the server's certificate against it; SocketsHttpHandler takes
+            // both from the Host header. (KubernetesClient's own pipeline ignored tls-server-name.)
+            http.DefaultRequestHeaders.Host = connection.TlsServerName;
+        }
+
+        return new KubeVirtClient(http, server, configuration.Namespace, configuration.RequestTimeout);
     }
 
     /// <summary>PUTs <paramref name="body"/> to a subresource; throws <see cref="ApiException"/> on an error answer.</summary>
@@ -156,7 +164,7 @@ internal sealed class KubeVirtClient : IDisposable
         }
     }
 
-    public void Dispose() => _kubernetes.Dispose();
+    public void Dispose() => _http.Dispose();
 
     /// <summary>The absolute URI of an API path; keeps a path prefix of the server URL (some proxies serve the API below one).</summary>
     private Uri Url(string path) => new(_server + path, UriKind.Absolute);

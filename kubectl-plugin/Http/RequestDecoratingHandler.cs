@@ -4,7 +4,7 @@ namespace VmLifecycle.KubectlPlugin.Http;
 
 /// <summary>
 /// Adds what KubernetesClient adds only inside its own typed calls (credentials) and what it does not do at all
-/// (impersonation headers), so that requests sent through its HttpClient authenticate as kubectl's would.
+/// (impersonation headers), so that the plugin's requests authenticate as kubectl's would.
 /// </summary>
 internal sealed class RequestDecoratingHandler(ServiceClientCredentials? credentials, string? impersonateUser, IReadOnlyList<string> impersonateGroups)
     : DelegatingHandler

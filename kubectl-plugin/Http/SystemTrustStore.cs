@@ -9,7 +9,7 @@ namespace VmLifecycle.KubectlPlugin.Http;
 /// and the first one loads every certificate under /etc/ssl (the bundle, then each file of the directory): for a process
 /// that makes one request, that is a large part of its run. The store is located through SSL_CERT_FILE and SSL_CERT_DIR,
 /// read natively when it is first loaded, so pointing them at nothing before the first handshake leaves it empty; the
-/// server's chain is then checked against the kubeconfig's CA alone (KubernetesClient's validation does that).
+/// server's chain is then checked against the kubeconfig's CA alone (<see cref="ClusterTransport"/> does that).
 /// Only the plugin's own process does this (<see cref="Enabled"/> is set by its entry point), never a host such as the tests.
 /// </summary>
 internal static partial class SystemTrustStore
