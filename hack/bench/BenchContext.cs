@@ -60,13 +60,18 @@ internal sealed class BenchContext : IAsyncDisposable
         return new BenchContext(settings, stack, cluster, watch, new CommandRunner(environment));
     }
 
-    /// <summary>Boots VMI bench-pause and, from its domain XML, the baseline domain bench-virsh-pause.</summary>
+    /// <summary>
+    /// Boots VMI bench-pause and, from its domain XML, the baseline domain bench-virsh-pause, and waits until both guests
+    /// have finished booting (their QEMU processes nearly idle): the pause rows measure the stack, not two boots.
+    /// </summary>
     public async Task PreparePausePairAsync(CancellationToken cancellationToken)
     {
         await Vmis.CreateAsync(PauseVmi, cancellationToken);
         await Watch.RunningAsync(PauseVmi, BootTimeout);
         await Baselines.LoadTemplateAsync(DomainOf(PauseVmi));
         await Baselines.CreateAsync(PauseBaseline, Baselines.Prepare(PauseBaseline));
+        var waited = await GuestActivity.WaitUntilIdleAsync([DomainOf(PauseVmi), BaselineDomains.Prefix + PauseBaseline], TimeSpan.FromSeconds(90), cancellationToken);
+        await Console.Error.WriteLineAsync($"bench: both guests idle after {waited.TotalSeconds:F0} s");
     }
 
     /// <summary>Deletes the VMIs (grace period 0: the handler destroys their domains at once) and waits until they are gone.</summary>

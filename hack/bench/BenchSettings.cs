@@ -21,6 +21,13 @@ internal sealed record BenchSettings
 
     public int PauseApiCalls => Quick ? 50 : 200;
 
+    /// <summary>
+    /// Pairs sent before row 3 measures: the stack's processes are fresh, and the .NET runtime recompiles what a pause
+    /// runs through (tiered compilation) during the first seconds of calls (with 50 pairs, the slowest pairs were still
+    /// the first ones measured); the row measures the steady state of a stack that runs for days.
+    /// </summary>
+    public int PauseApiWarmupPairs => Quick ? 20 : 200;
+
     public int CreateRuns => Quick ? 3 : 10;
 
     public int DensityVmis => Quick ? 10 : 50;

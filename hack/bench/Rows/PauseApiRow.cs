@@ -18,7 +18,7 @@ internal static class PauseApiRow
         var pairs = new List<double>(calls);
         var pauses = new List<double>(calls);
         var metricsBefore = await HandlerOperationMetrics.ReadAsync(context.Stack, cancellationToken);
-        for (var i = -5; i < calls; i++)
+        for (var i = -context.Settings.PauseApiWarmupPairs; i < calls; i++)
         {
             var start = Stopwatch.GetTimestamp();
             await context.Vmis.ActAsync(BenchContext.PauseVmi, "pause", dryRun: false, cancellationToken);
@@ -49,6 +49,9 @@ internal static class PauseApiRow
                 ["p50Ms"] = Format.Round(p50),
                 ["p99Ms"] = Format.Round(p99),
                 ["maxMs"] = Format.Round(pairs.Max()),
+                // Where the tail is: the slowest pairs, by their place in the run (early ones point at warm-up).
+                ["slowestPairs"] = new JsonArray([.. pairs.Select((ms, index) => (ms, index)).OrderByDescending(p => p.ms).Take(5)
+                    .Select(p => (JsonNode)new JsonObject { ["index"] = p.index, ["ms"] = Format.Round(p.ms) })]),
                 ["pauseOnlyP50Ms"] = Format.Round(Stats.Median(pauses)),
                 ["pauseOnlyP99Ms"] = Format.Round(Stats.Percentile(pauses, 99)),
                 ["libvirtP50Ms"] = Format.Round(Stats.Median(baseline)),
