@@ -17,6 +17,9 @@ internal sealed class DomainEventExpectations(TimeProvider time)
 
     private readonly ConcurrentDictionary<(string Domain, DomainLifecycleEventType Type), long> _pending = new();
 
+    /// <summary>How many expectations wait for their event (expired ones included until an event of their kind comes).</summary>
+    public int Pending => _pending.Count;
+
     /// <summary>
     /// Expects a Suspended (paused by the user) or Resumed (unpaused) event of <paramref name="domainName"/>; call it
     /// before the libvirt call, whose event can arrive before the call returns.
