@@ -84,51 +84,48 @@ public sealed class PauseEndpointTests(HandlerHostFixture host, LibvirtFixture l
     [Fact]
     public async Task A_stale_recent_copy_that_refuses_is_checked_against_a_fresh_read_and_the_pause_goes_ahead()
     {
-        using var client = host.Client(host.Certificates.Client);
         var name = host.Vmi.Metadata.Name;
         var stale = host.Store.Get(libvirt.Namespace, name)!;
         VmiConditions.Set(stale, ConditionTypes.Paused, ConditionStatus.True, ConditionReasons.PausedByUser, KubeVirtMessages.PausedByUser, DateTimeOffset.UtcNow);
-        host.Store.SetRecent(stale);
-        try
-        {
-            using var paused = await client.PutAsync(PausePath(name), null, TestContext.Current.CancellationToken);
 
-            Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
-            Assert.Equal(DomainState.Paused, libvirt.Domains.GetStatus($"{libvirt.Namespace}_{name}")?.State);
-            Assert.True(VmiAssertions.IsTrue(host.Store.Get(libvirt.Namespace, name)!, ConditionTypes.Paused));
-        }
-        finally
-        {
-            host.Store.ForgetRecent(libvirt.Namespace, name);
-            using var unpaused = await client.PutAsync(UnpausePath(name), null, TestContext.Current.CancellationToken);
-            Assert.Equal(HttpStatusCode.OK, unpaused.StatusCode);
-        }
+        await PauseWithRecentCopyAsync(stale, whilePaused: () => { });
     }
 
     [Fact]
     public async Task A_recent_copy_with_an_old_resource_version_is_written_again_from_a_fresh_read()
     {
+        var old = host.Store.Get(libvirt.Namespace, host.Vmi.Metadata.Name)!;
+        old.Metadata.ResourceVersion = "1"; // long superseded: the status write conflicts
+        var writes = host.Store.StatusWrites;
+
+        await PauseWithRecentCopyAsync(old, whilePaused: () => Assert.Equal(writes + 1, host.Store.StatusWrites));
+    }
+
+    /// <summary>
+    /// Pauses the fixture's VMI while the store offers <paramref name="recent"/> as the handler's recent copy, checks that
+    /// the domain paused and the Paused condition was written, runs <paramref name="whilePaused"/>, then forgets the copy
+    /// and unpauses (the class shares the VMI).
+    /// </summary>
+    private async Task PauseWithRecentCopyAsync(VirtualMachineInstance recent, Action whilePaused)
+    {
         using var client = host.Client(host.Certificates.Client);
         var name = host.Vmi.Metadata.Name;
-        var old = host.Store.Get(libvirt.Namespace, name)!;
-        old.Metadata.ResourceVersion = "1"; // long superseded: the status write conflicts
-        host.Store.SetRecent(old);
-        var writes = host.Store.StatusWrites;
+        host.Store.SetRecent(recent);
         try
         {
             using var paused = await client.PutAsync(PausePath(name), null, TestContext.Current.CancellationToken);
-
             Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
-            var vmi = host.Store.Get(libvirt.Namespace, name)!;
-            Assert.True(VmiAssertions.IsTrue(vmi, ConditionTypes.Paused));
-            Assert.Equal(writes + 1, host.Store.StatusWrites);
+            Assert.Equal(DomainState.Paused, libvirt.Domains.GetStatus($"{libvirt.Namespace}_{name}")?.State);
+            Assert.True(VmiAssertions.IsTrue(host.Store.Get(libvirt.Namespace, name)!, ConditionTypes.Paused));
+            whilePaused();
         }
         finally
         {
             host.Store.ForgetRecent(libvirt.Namespace, name);
-            using var unpaused = await client.PutAsync(UnpausePath(name), null, TestContext.Current.CancellationToken);
-            Assert.Equal(HttpStatusCode.OK, unpaused.StatusCode);
         }
+
+        using var unpaused = await client.PutAsync(UnpausePath(name), null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, unpaused.StatusCode);
     }
 
     [Fact]
