@@ -1,4 +1,5 @@
 using k8s.KubeConfigModels;
+using VmLifecycle.Api.Kubeconfig;
 
 namespace VmLifecycle.KubectlPlugin.Configuration;
 

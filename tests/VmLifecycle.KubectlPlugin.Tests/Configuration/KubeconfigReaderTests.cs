@@ -1,3 +1,4 @@
+using VmLifecycle.Api.Kubeconfig;
 using VmLifecycle.KubectlPlugin.Configuration;
 using VmLifecycle.KubectlPlugin.Tests.TestSupport;
 using YamlDotNet.Core;
